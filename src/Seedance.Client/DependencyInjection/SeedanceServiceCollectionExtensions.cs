@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Seedance.Client;
+using Seedance.Client.Http;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="SeedanceClient"/> with configuration, validation and the standard retry handler.</summary>
+public static class SeedanceServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client uses.</summary>
+    public const string HttpClientName = "Seedance";
+
+    /// <summary>
+    /// Adds a singleton <see cref="SeedanceClient"/>. Options come from the <c>Seedance</c> configuration section,
+    /// then the environment variables <c>SEEDANCE_API_KEY</c> (or <c>APIMART_API_KEY</c>) and
+    /// <c>SEEDANCE_BASE_URL</c> where the section left them unset, then <paramref name="configure"/>.
+    /// Options are validated when the host starts, with a message naming each wrong setting.
+    /// </summary>
+    public static IServiceCollection AddSeedanceClient(this IServiceCollection services, Action<SeedanceClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<SeedanceClientOptions>()
+            .Configure<IServiceProvider>((o, sp) =>
+            {
+                var configuration = sp.GetService<IConfiguration>();
+                configuration?.GetSection(SeedanceClientOptions.SectionName).Bind(o);
+                SeedanceEnvironment.Apply(o, name => configuration?[name] ?? Environment.GetEnvironmentVariable(name));
+            });
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SeedanceClientOptions>, SeedanceClientOptionsValidator>());
+        options.ValidateOnStart();
+
+        services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(SeedanceClient.CreatePrimaryHandler)
+            // The primary handler refreshes its own connections, so the client may live as long as the singleton.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => SeedanceResilience.CreateHandler(SeedanceResilience.CreateReadPipeline(
+                sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value, sp.GetService<TimeProvider>())));
+
+        services.TryAddSingleton(sp => new SeedanceClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<SeedanceClient>>()));
+        return services;
+    }
+}

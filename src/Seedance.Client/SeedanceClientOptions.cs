@@ -1,0 +1,90 @@
+using Seedance.Client.Models;
+using Seedance.Client.Polling;
+
+namespace Seedance.Client;
+
+/// <summary>Settings of <see cref="SeedanceClient"/>. Bound from the <c>Seedance</c> configuration section.</summary>
+public sealed class SeedanceClientOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Seedance";
+
+    /// <summary>The provider's public endpoint.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://api.apimart.ai");
+
+    /// <summary>The API key sent as a bearer token. Never logged, never shown.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API root, without <c>/v1</c>. Defaults to <c>https://api.apimart.ai</c>.</summary>
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
+
+    /// <summary>When true (the default), options validation fails without an API key.</summary>
+    public bool RequireApiKey { get; set; } = true;
+
+    /// <summary>Models beyond the documented ones (or replacements for them), for when the provider adds models.</summary>
+    public IList<ModelInfo> AdditionalModels { get; } = new List<ModelInfo>();
+
+    /// <summary>How long one HTTP call may take before it is abandoned.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a failed read (status, balance) is retried.</summary>
+    public int ReadRetries { get; set; } = 3;
+
+    /// <summary>The first back-off of read retries; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a submit or upload refused with 429 is tried again (a refused request was not paid).</summary>
+    public int RateLimitRetries { get; set; } = 2;
+
+    /// <summary>The longest <c>Retry-After</c> this client waits for inside one call; longer ones end the call with the error.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest response body read, to protect memory against a broken or hostile server.</summary>
+    public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How waiting for a task polls.</summary>
+    public PollingOptions Polling { get; set; } = new();
+
+    /// <summary>The catalogue of known models: the documented ones plus <see cref="AdditionalModels"/>.</summary>
+    public ModelCatalog BuildCatalog() =>
+        AdditionalModels.Count == 0 ? ModelCatalog.Default : ModelCatalog.Default.With(AdditionalModels);
+
+    /// <summary>Every problem with these settings, each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (RequireApiKey && string.IsNullOrWhiteSpace(ApiKey))
+        {
+            problems.Add("Seedance:ApiKey is not set. Set the SEEDANCE_API_KEY (or APIMART_API_KEY) environment variable, "
+                + "or Seedance:ApiKey in configuration. Keys are at https://apimart.ai/keys.");
+        }
+
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"Seedance:BaseUrl must be an absolute http(s) URL; given: {BaseUrl?.OriginalString ?? "nothing"}.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"Seedance:RequestTimeout must be positive; given: {RequestTimeout}.");
+        }
+
+        if (ReadRetries is < 0 or > 10)
+        {
+            problems.Add($"Seedance:ReadRetries must be 0 to 10; given: {ReadRetries}.");
+        }
+
+        if (RateLimitRetries is < 0 or > 10)
+        {
+            problems.Add($"Seedance:RateLimitRetries must be 0 to 10; given: {RateLimitRetries}.");
+        }
+
+        if (MaxResponseBytes < 1024)
+        {
+            problems.Add($"Seedance:MaxResponseBytes must be at least 1024; given: {MaxResponseBytes}.");
+        }
+
+        problems.AddRange(Polling.Validate());
+        return problems;
+    }
+}

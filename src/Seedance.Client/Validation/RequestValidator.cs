@@ -1,0 +1,300 @@
+using System.Globalization;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Client.Validation;
+
+/// <summary>
+/// Checks a <see cref="VideoGenerationRequest"/> against every documented rule (R1–R16) and reports all
+/// violations at once. Rules that need the media itself (video and audio lengths) cannot be checked here.
+/// </summary>
+public sealed class RequestValidator
+{
+    private const string HttpAllowed = "an http:// or https:// URL, or asset://<id>";
+
+    /// <summary>Creates a validator for the given catalogue (the documented models when null).</summary>
+    public RequestValidator(ModelCatalog? catalog = null)
+    {
+        Catalog = catalog ?? ModelCatalog.Default;
+    }
+
+    /// <summary>The models this validator accepts.</summary>
+    public ModelCatalog Catalog { get; }
+
+    /// <summary>Returns every violation and warning of <paramref name="request"/>.</summary>
+    public ValidationResult Validate(VideoGenerationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<Violation>();
+        var warnings = new List<Violation>();
+
+        // R1: the model decides which of the model-dependent rules apply.
+        Catalog.TryGet(request.Model, out var model);
+        if (model is null)
+        {
+            errors.Add(new("R1", "model", request.Model, string.Join(", ", Catalog.Names),
+                "unknown model"));
+        }
+
+        var images = Count(request.ImageUrls);
+        var roleImages = Count(request.ImageWithRoles);
+        var videos = Count(request.VideoUrls);
+        var audios = Count(request.AudioUrls);
+
+        CheckPrompt(request, model, images + roleImages + videos, errors, warnings);
+
+        // R4
+        if (request.Duration is < VideoDefaults.MinDuration or > VideoDefaults.MaxDuration)
+        {
+            errors.Add(new("R4", "duration", Text(request.Duration),
+                $"an integer from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration} (seconds)",
+                "duration is out of range"));
+        }
+
+        // R5
+        if (!VideoSizes.All.Contains(request.Size, StringComparer.Ordinal))
+        {
+            errors.Add(new("R5", "size", request.Size, string.Join(", ", VideoSizes.All),
+                "unknown aspect ratio"));
+        }
+
+        // R6
+        if (!VideoResolutions.All.Contains(request.Resolution, StringComparer.Ordinal))
+        {
+            var allowed = model?.Resolutions ?? VideoResolutions.All;
+            errors.Add(new("R6", "resolution", request.Resolution, string.Join(", ", allowed),
+                "unknown resolution"));
+        }
+        else if (model is not null && !model.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
+        {
+            var richer = Catalog.Models.Where(m => m.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
+                .Select(m => m.Name);
+            errors.Add(new("R6", "resolution", request.Resolution,
+                $"{string.Join(", ", model.Resolutions)} on {model.Name}",
+                $"{model.Name} does not render {request.Resolution}; {request.Resolution} needs {string.Join(" or ", richer)}"));
+        }
+
+        // R7
+        if (request.Seed is { } seed && seed is < VideoDefaults.MinSeed or > VideoDefaults.MaxSeed)
+        {
+            errors.Add(new("R7", "seed", Text(seed),
+                $"an integer from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}", "seed is out of range"));
+        }
+
+        // R9
+        if (request.Tools is { } tools)
+        {
+            for (var i = 0; i < tools.Count; i++)
+            {
+                var type = tools[i]?.Type;
+                if (!VideoTools.All.Contains(type, StringComparer.Ordinal))
+                {
+                    errors.Add(new("R9", $"tools[{i}].type", type, "web_search", "unknown tool type"));
+                }
+            }
+        }
+
+        // R10
+        if (images > VideoDefaults.MaxImageUrls)
+        {
+            errors.Add(new("R10", "image_urls", $"{images} images", $"at most {VideoDefaults.MaxImageUrls} images",
+                "too many images"));
+        }
+
+        // R11
+        if (images > 0 && roleImages > 0)
+        {
+            errors.Add(new("R11", "image_with_roles", $"{roleImages} images beside {images} in image_urls",
+                "either image_urls or image_with_roles, not both", "image_urls and image_with_roles cannot be combined"));
+        }
+
+        // R12 and R13
+        var hasFrameImage = false;
+        if (request.ImageWithRoles is { } roles)
+        {
+            for (var i = 0; i < roles.Count; i++)
+            {
+                var item = roles[i];
+                if (item is null)
+                {
+                    errors.Add(new("R12", $"image_with_roles[{i}]", null, "an object with url and role",
+                        "the item is empty"));
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(item.Url))
+                {
+                    errors.Add(new("R12", $"image_with_roles[{i}].url", item.Url, HttpAllowed, "the image URL is missing"));
+                }
+
+                if (!ImageRoles.All.Contains(item.Role, StringComparer.Ordinal))
+                {
+                    errors.Add(new("R12", $"image_with_roles[{i}].role", item.Role, string.Join(", ", ImageRoles.All),
+                        item.Role is null ? "the role is missing" : "unknown role"));
+                }
+                else if (item.Role is ImageRoles.FirstFrame or ImageRoles.LastFrame)
+                {
+                    hasFrameImage = true;
+                }
+            }
+        }
+
+        if (hasFrameImage && videos > 0)
+        {
+            errors.Add(new("R13", "video_urls", $"{videos} videos",
+                "no video_urls when image_with_roles has a first_frame or last_frame image",
+                "reference videos cannot be combined with first/last frame images"));
+        }
+
+        if (hasFrameImage && audios > 0)
+        {
+            errors.Add(new("R13", "audio_urls", $"{audios} clips",
+                "no audio_urls when image_with_roles has a first_frame or last_frame image",
+                "reference audio cannot be combined with first/last frame images"));
+        }
+
+        // R14
+        if (videos > VideoDefaults.MaxVideoUrls)
+        {
+            errors.Add(new("R14", "video_urls", $"{videos} videos", $"at most {VideoDefaults.MaxVideoUrls} videos",
+                "too many reference videos"));
+        }
+
+        // R15
+        if (audios > VideoDefaults.MaxAudioUrls)
+        {
+            errors.Add(new("R15", "audio_urls", $"{audios} clips", $"at most {VideoDefaults.MaxAudioUrls} clips",
+                "too many reference audio clips"));
+        }
+
+        if (audios > 0 && images + roleImages + videos == 0)
+        {
+            errors.Add(new("R15", "audio_urls", $"{audios} clips and no image or video",
+                "audio_urls together with at least one image (image_urls or image_with_roles) or video (video_urls)",
+                "reference audio needs a reference image or video beside it"));
+        }
+
+        // R16
+        CheckUrls("image_urls", request.ImageUrls, model, errors);
+        if (request.ImageWithRoles is { } withRoles)
+        {
+            for (var i = 0; i < withRoles.Count; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(withRoles[i]?.Url))
+                {
+                    CheckUrl($"image_with_roles[{i}].url", withRoles[i]!.Url!, model, errors);
+                }
+            }
+        }
+
+        CheckUrls("video_urls", request.VideoUrls, model, errors);
+        CheckUrls("audio_urls", request.AudioUrls, model, errors);
+
+        return new ValidationResult(errors, warnings);
+    }
+
+    private static void CheckPrompt(VideoGenerationRequest request, ModelInfo? model, int mediaCount,
+        List<Violation> errors, List<Violation> warnings)
+    {
+        // R2
+        if (string.IsNullOrWhiteSpace(request.Prompt))
+        {
+            if (mediaCount == 0)
+            {
+                errors.Add(new("R2", "prompt", request.Prompt is null ? null : "\"\"",
+                    "a text description (required when no image_urls, image_with_roles or video_urls are given)",
+                    "prompt is required for text-to-video"));
+            }
+
+            return;
+        }
+
+        // R3: the provider counts characters; count code points so emoji are not counted twice.
+        var length = CountCodePoints(request.Prompt);
+        if (model?.MaxPromptLength is { } max)
+        {
+            if (length > max)
+            {
+                errors.Add(new("R3", "prompt", $"{length} characters", $"at most {max} characters on {model.Name}",
+                    "prompt is too long"));
+            }
+
+            return;
+        }
+
+        if (model is null)
+        {
+            return;
+        }
+
+        var cjk = request.Prompt.Count(IsCjk);
+        var words = request.Prompt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        if (model.RecommendedMaxCjkCharacters is { } maxCjk && cjk > maxCjk)
+        {
+            warnings.Add(new("R3", "prompt", $"{cjk} CJK characters",
+                $"about {maxCjk} CJK characters or fewer is recommended on {model.Name}",
+                "a long prompt spreads the model's attention; details may be dropped"));
+        }
+        else if (model.RecommendedMaxWords is { } maxWords && words > maxWords)
+        {
+            warnings.Add(new("R3", "prompt", $"{words} words",
+                $"about {maxWords} words or fewer is recommended on {model.Name}",
+                "a long prompt spreads the model's attention; details may be dropped"));
+        }
+    }
+
+    private static void CheckUrls(string parameter, IReadOnlyList<string>? urls, ModelInfo? model, List<Violation> errors)
+    {
+        if (urls is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < urls.Count; i++)
+        {
+            CheckUrl($"{parameter}[{i}]", urls[i], model, errors);
+        }
+    }
+
+    private static void CheckUrl(string parameter, string? url, ModelInfo? model, List<Violation> errors)
+    {
+        switch (MediaUrl.Classify(url))
+        {
+            case MediaUrlKind.Http:
+                return;
+            case MediaUrlKind.Asset:
+                if (model is { SupportsAssetUrls: false })
+                {
+                    errors.Add(new("R16", parameter, url, $"an http:// or https:// URL on {model.Name}",
+                        $"asset:// URLs work only on {SeedanceModels.Standard} and {SeedanceModels.Fast}"));
+                }
+
+                return;
+            default:
+                errors.Add(new("R16", parameter, url, HttpAllowed, "not a usable media URL"));
+                return;
+        }
+    }
+
+    private static int Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
+
+    private static int CountCodePoints(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static bool IsCjk(char c) =>
+        c is >= '\u3040' and <= '\u30ff' // kana
+            or >= '\u3400' and <= '\u4dbf' // CJK extension A
+            or >= '\u4e00' and <= '\u9fff' // CJK unified ideographs
+            or >= '\uac00' and <= '\ud7af' // Hangul
+            or >= '\uf900' and <= '\ufaff'; // compatibility ideographs
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,446 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Seedance.Client.Requests;
+using Seedance.Client.Tasks;
+using Seedance.Client.Uploads;
+using Seedance.Client.Validation;
+using Seedance.Sandbox.Faults;
+using Seedance.Sandbox.Media;
+using Seedance.Sandbox.Tasks;
+
+namespace Seedance.Sandbox.Endpoints;
+
+/// <summary>The provider's endpoints as the sandbox serves them, plus its own <c>/_sandbox</c> controls.</summary>
+internal static class SandboxEndpoints
+{
+    /// <summary>A request header naming faults for that one request, in the text form of <see cref="FaultRule"/>.</summary>
+    public const string FaultHeader = "X-Sandbox-Fault";
+
+    private const int MaxSubmitBodyBytes = 1024 * 1024;
+    private static readonly RequestValidator Validator = new();
+
+    public static void Map(WebApplication app, SandboxState state)
+    {
+        app.MapPost("/v1/videos/generations", context => Guarded(context, state, FaultEndpoint.Submit, SubmitAsync));
+        app.MapGet("/v1/tasks/{id}", context => Guarded(context, state, FaultEndpoint.Status, StatusAsync));
+        app.MapPost("/v1/uploads/images", context => Guarded(context, state, FaultEndpoint.Upload, UploadAsync));
+        app.MapGet("/v1/balance", context => Guarded(context, state, FaultEndpoint.Balance, BalanceAsync));
+
+        app.MapGet("/files/videos/{name}", context => ServeResultAsync(context, state, ".mp4", "video/mp4", SandboxMedia.Mp4));
+        app.MapGet("/files/frames/{name}", context => ServeResultAsync(context, state, ".png", "image/png", SandboxMedia.LastFramePng));
+        app.MapGet("/files/uploads/{name}", context => ServeUploadAsync(context, state));
+
+        app.MapGet("/_sandbox/stats", async context =>
+        {
+            if (await AuthorizeAsync(context, state))
+            {
+                await StatsAsync(context, state);
+            }
+        });
+        app.MapPost("/_sandbox/faults", async context =>
+        {
+            if (await AuthorizeAsync(context, state))
+            {
+                await AddFaultsAsync(context, state);
+            }
+        });
+        app.MapGet("/", context => context.Response.WriteAsync(
+            "Seedance sandbox: a local stand-in for the APIMart Seedance API. Use this URL as Seedance:BaseUrl.\n"));
+    }
+
+    private delegate Task<SandboxAnswer> Handler(HttpContext context, SandboxState state, Modifiers modifiers);
+
+    /// <summary>What the submit-only faults change about the task.</summary>
+    private sealed record Modifiers(bool FailTask, double? EstimateFactor);
+
+    /// <summary>Checks the token, acts out faults around the handler, and writes the handler's answer.</summary>
+    private static async Task Guarded(HttpContext context, SandboxState state, FaultEndpoint endpoint, Handler handler)
+    {
+        if (!await AuthorizeAsync(context, state))
+        {
+            return;
+        }
+
+        List<FaultRule> faults;
+        try
+        {
+            faults = [.. state.Faults.Take(endpoint), .. FaultRule.ParseList(context.Request.Headers[FaultHeader].ToString())];
+        }
+        catch (FormatException ex)
+        {
+            await SandboxJson.ErrorAsync(context, 400, "invalid_request_error", $"{FaultHeader}: {ex.Message}");
+            return;
+        }
+
+        foreach (var fault in faults)
+        {
+            state.Counters.FaultInjected();
+        }
+
+        foreach (var latency in faults.Where(f => f.Kind == FaultKind.Latency))
+        {
+            // Real time on purpose: latency is for client timeouts, which run on the real clock.
+            await Task.Delay(TimeSpan.FromMilliseconds(latency.Argument ?? 1000), context.RequestAborted);
+        }
+
+        var refusal = faults.FirstOrDefault(f => f.Kind is FaultKind.RateLimit or FaultKind.ServerError or FaultKind.BadGateway);
+        if (refusal is not null)
+        {
+            if (endpoint == FaultEndpoint.Submit)
+            {
+                state.Counters.SubmitReceived();
+            }
+
+            await RefuseAsync(context, refusal);
+            return;
+        }
+
+        var modifiers = new Modifiers(
+            faults.Any(f => f.Kind == FaultKind.FailTask),
+            faults.LastOrDefault(f => f.Kind == FaultKind.EstimateSkew) is { } skew ? skew.Argument ?? 10 : null);
+
+        // The handler does the work (a task is created) before any answer fault, as a real server would.
+        var answer = await handler(context, state, modifiers);
+        var damage = faults.FirstOrDefault(f => f.Kind is FaultKind.Drop or FaultKind.Malformed or FaultKind.Truncated);
+        switch (damage?.Kind)
+        {
+            case FaultKind.Drop:
+                context.Abort();
+                return;
+            case FaultKind.Malformed:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body>502 Bad Gateway</body></html>", context.RequestAborted);
+                return;
+            case FaultKind.Truncated:
+                var full = answer.Body.ToJsonString();
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(full[..(full.Length / 2)], context.RequestAborted);
+                return;
+            default:
+                await SandboxJson.WriteAsync(context, answer.Status, answer.Body);
+                return;
+        }
+    }
+
+    private static Task RefuseAsync(HttpContext context, FaultRule fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.RateLimit:
+                var seconds = (int)Math.Ceiling(fault.Argument ?? 1);
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return SandboxJson.ErrorAsync(context, 429, "rate_limit_error", "Too many requests. Please try again later.");
+            case FaultKind.BadGateway:
+                return SandboxJson.ErrorAsync(context, 502, "bad_gateway", "Bad gateway. Please try again later.");
+            default:
+                return SandboxJson.ErrorAsync(context, 500, "server_error", "Internal server error. Please try again later.");
+        }
+    }
+
+    private static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(header["Bearer ".Length..].Trim(), state.Options.ApiKey, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        state.Counters.Refused();
+        await SandboxJson.ErrorAsync(context, 401, "authentication_error",
+            "Authentication failed. Check your API key (the sandbox's token is printed when it starts).");
+        return false;
+    }
+
+    private static async Task<SandboxAnswer> SubmitAsync(HttpContext context, SandboxState state, Modifiers modifiers)
+    {
+        state.Counters.SubmitReceived();
+        var body = await ReadTextAsync(context, MaxSubmitBodyBytes);
+        if (body is null)
+        {
+            return SandboxAnswer.Error(413, "invalid_request_error", "The request body is too large.");
+        }
+
+        state.ReceivedBodies.Enqueue(body);
+        var (request, problems) = SandboxRequestReader.Read(body);
+        if (request is null)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error",
+                "Invalid request parameters: " + string.Join("; ", problems));
+        }
+
+        var validation = Validator.Validate(request);
+        if (!validation.IsValid)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error",
+                "Invalid request parameters: " + string.Join("; ", validation.Violations.Select(v => v.ToString())));
+        }
+
+        var options = state.Options;
+        var duration = options.TaskDuration;
+        var queue = options.QueueTime < duration / 5 ? options.QueueTime : duration / 5;
+        var factor = modifiers.EstimateFactor ?? options.EstimateFactor;
+        var task = new SandboxTask
+        {
+            Id = SandboxTaskStore.NewTaskId(),
+            Request = request,
+            RawBody = body,
+            CreatedAt = state.Time.GetUtcNow(),
+            Duration = duration,
+            QueueTime = queue,
+            EstimatedTime = TimeSpan.FromSeconds(Math.Max(1, Math.Round(duration.TotalSeconds * factor))),
+            Cost = CostOf(request),
+            WillFail = modifiers.FailTask,
+        };
+
+        if (!state.Store.TryAdd(task))
+        {
+            return SandboxAnswer.Error(402, "payment_required",
+                "Insufficient balance. Please top up and try again.");
+        }
+
+        state.Counters.TaskCreated();
+        JsonNode answer = options.ObjectSubmitShape
+            ? new JsonObject
+            {
+                ["code"] = 200,
+                ["data"] = new JsonObject { ["id"] = task.Id, ["status"] = "pending", ["created"] = task.CreatedAt.ToUnixTimeSeconds() },
+            }
+            : new JsonObject
+            {
+                ["code"] = 200,
+                ["data"] = new JsonArray(new JsonObject { ["status"] = "submitted", ["task_id"] = task.Id }),
+            };
+        return new SandboxAnswer(200, answer);
+    }
+
+    private static Task<SandboxAnswer> StatusAsync(HttpContext context, SandboxState state, Modifiers modifiers)
+    {
+        state.Counters.StatusCalled();
+        var id = context.Request.RouteValues["id"] as string ?? string.Empty;
+        var task = state.Store.Find(id);
+        if (task is null)
+        {
+            return Task.FromResult(SandboxAnswer.Error(400, "invalid_request_error",
+                $"Task not found: {id}"));
+        }
+
+        var now = state.Time.GetUtcNow();
+        var stateNow = task.StateAt(now);
+        var data = new JsonObject
+        {
+            ["id"] = task.Id,
+            ["status"] = stateNow switch
+            {
+                SeedanceTaskState.Queued => "pending",
+                SeedanceTaskState.Running => "processing",
+                SeedanceTaskState.Failed => "failed",
+                _ => "completed",
+            },
+            ["progress"] = task.ProgressAt(now),
+            ["created"] = task.CreatedAt.ToUnixTimeSeconds(),
+            ["estimated_time"] = (long)task.EstimatedTime.TotalSeconds,
+        };
+
+        if (stateNow == SeedanceTaskState.Succeeded)
+        {
+            var completed = task.CompletesAt;
+            var result = new JsonObject
+            {
+                ["videos"] = new JsonArray(new JsonObject
+                {
+                    ["url"] = new JsonArray(new Uri(state.BaseUrl, $"/files/videos/{task.Id}.mp4").AbsoluteUri),
+                    ["expires_at"] = (completed + state.Options.ResultLifetime).ToUnixTimeSeconds(),
+                }),
+            };
+            if (task.Request.ReturnLastFrame == true)
+            {
+                result["last_frame_url"] = new Uri(state.BaseUrl, $"/files/frames/{task.Id}.png").AbsoluteUri;
+            }
+
+            data["result"] = result;
+            data["completed"] = completed.ToUnixTimeSeconds();
+            data["actual_time"] = (long)Math.Round(task.Duration.TotalSeconds);
+            data["cost"] = task.Cost;
+            data["credits_cost"] = task.Cost * 10;
+        }
+        else if (stateNow == SeedanceTaskState.Failed)
+        {
+            data["completed"] = task.CompletesAt.ToUnixTimeSeconds();
+            data["error"] = new JsonObject
+            {
+                ["code"] = "content_policy_violation",
+                ["message"] = "The sandbox was asked to fail this task (fault 'fail').",
+                ["type"] = "task_failed",
+            };
+        }
+
+        JsonNode answer = new JsonObject { ["code"] = 200, ["data"] = data };
+        return Task.FromResult(new SandboxAnswer(200, answer));
+    }
+
+    private static async Task<SandboxAnswer> UploadAsync(HttpContext context, SandboxState state, Modifiers modifiers)
+    {
+        state.Counters.Uploaded();
+        if (!context.Request.HasFormContentType)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error",
+                "Send the image as multipart/form-data in the field 'file'.");
+        }
+
+        IFormFile? file;
+        try
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            file = form.Files.GetFile("file");
+        }
+        catch (BadHttpRequestException)
+        {
+            return SandboxAnswer.Error(413, "invalid_request_error", "The file is larger than 20 MB.");
+        }
+
+        if (file is null)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error", "The form field 'file' is missing.");
+        }
+
+        if (file.Length > ImageFormat.MaxUploadBytes)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error", "The file is larger than 20 MB.");
+        }
+
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, context.RequestAborted);
+        var bytes = copy.ToArray();
+        var contentType = ImageFormat.Detect(bytes);
+        if (contentType is null)
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error",
+                $"Unsupported image format; use {ImageFormat.AcceptedFormats}.");
+        }
+
+        var name = Guid.NewGuid().ToString("N") + ImageFormat.ExtensionFor(contentType);
+        state.Store.AddUpload(name, bytes, contentType);
+        JsonNode answer = new JsonObject
+        {
+            ["url"] = new Uri(state.BaseUrl, "/files/uploads/" + name).AbsoluteUri,
+            ["filename"] = Path.GetFileName(file.FileName),
+            ["content_type"] = contentType,
+            ["bytes"] = bytes.Length,
+            ["created_at"] = state.Time.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        return new SandboxAnswer(200, answer);
+    }
+
+    private static Task<SandboxAnswer> BalanceAsync(HttpContext context, SandboxState state, Modifiers modifiers)
+    {
+        state.Counters.BalanceCalled();
+        JsonNode answer = new JsonObject
+        {
+            ["success"] = true,
+            ["remain_balance"] = state.Store.StartingBalance - state.Store.Spent,
+            ["used_balance"] = state.Store.Spent,
+            ["unlimited_quota"] = false,
+        };
+        return Task.FromResult(new SandboxAnswer(200, answer));
+    }
+
+    private static Task ServeResultAsync(HttpContext context, SandboxState state, string extension, string contentType, byte[] bytes)
+    {
+        var name = context.Request.RouteValues["name"] as string ?? string.Empty;
+        var task = name.EndsWith(extension, StringComparison.Ordinal) ? state.Store.Find(name[..^extension.Length]) : null;
+        var now = state.Time.GetUtcNow();
+        if (task is null || task.StateAt(now) != SeedanceTaskState.Succeeded
+            || now > task.CompletesAt + state.Options.ResultLifetime
+            || (extension == ".png" && task.Request.ReturnLastFrame != true))
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+
+        return Results.Bytes(bytes, contentType, enableRangeProcessing: true).ExecuteAsync(context);
+    }
+
+    private static Task ServeUploadAsync(HttpContext context, SandboxState state)
+    {
+        var name = context.Request.RouteValues["name"] as string ?? string.Empty;
+        if (state.Store.FindUpload(name) is not { } file)
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+
+        return Results.Bytes(file.Bytes, file.ContentType).ExecuteAsync(context);
+    }
+
+    private static Task StatsAsync(HttpContext context, SandboxState state)
+    {
+        var counters = state.Counters;
+        return SandboxJson.WriteAsync(context, 200, new JsonObject
+        {
+            ["submits_received"] = counters.SubmitsReceived,
+            ["tasks_created"] = counters.TasksCreated,
+            ["status_calls"] = counters.StatusCalls,
+            ["uploads"] = counters.Uploads,
+            ["balance_calls"] = counters.BalanceCalls,
+            ["faults_injected"] = counters.FaultsInjected,
+            ["unauthorized"] = counters.Unauthorized,
+            ["faults_pending"] = state.Faults.Pending,
+            ["task_ids"] = new JsonArray(state.Store.Tasks.Select(t => (JsonNode)t.Id).ToArray()),
+        });
+    }
+
+    private static async Task AddFaultsAsync(HttpContext context, SandboxState state)
+    {
+        var text = await ReadTextAsync(context, 4096) ?? string.Empty;
+        try
+        {
+            state.Faults.Add(text);
+        }
+        catch (FormatException ex)
+        {
+            await SandboxJson.ErrorAsync(context, 400, "invalid_request_error", ex.Message);
+            return;
+        }
+
+        await SandboxJson.WriteAsync(context, 200, new JsonObject { ["faults_pending"] = state.Faults.Pending });
+    }
+
+    /// <summary>The request body as text, or null when it is over <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadTextAsync(HttpContext context, int limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A plausible price list: USD per second by resolution, plus a little for sound.</summary>
+    internal static decimal CostOf(VideoGenerationRequest request)
+    {
+        var perSecond = request.Resolution switch
+        {
+            VideoResolutions.P480 => 0.01m,
+            VideoResolutions.P1080 => 0.04m,
+            VideoResolutions.K4 => 0.08m,
+            _ => 0.02m,
+        };
+        return (perSecond * request.Duration) + (request.GenerateAudio ? 0.01m : 0m);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Seedance.Sandbox.Faults;
+
+/// <summary>Which provider endpoint a fault applies to.</summary>
+public enum FaultEndpoint
+{
+    /// <summary>Every endpoint.</summary>
+    Any,
+    /// <summary><c>POST /v1/videos/generations</c>.</summary>
+    Submit,
+    /// <summary><c>GET /v1/tasks/{id}</c>.</summary>
+    Status,
+    /// <summary><c>POST /v1/uploads/images</c>.</summary>
+    Upload,
+    /// <summary><c>GET /v1/balance</c>.</summary>
+    Balance,
+}

@@ -1,0 +1,42 @@
+namespace Seedance.Sandbox;
+
+/// <summary>What the sandbox has seen, so a test can prove that nothing was submitted twice. Thread-safe.</summary>
+public sealed class SandboxCounters
+{
+    private long _submitsReceived;
+    private long _tasksCreated;
+    private long _statusCalls;
+    private long _uploads;
+    private long _balanceCalls;
+    private long _faultsInjected;
+    private long _unauthorized;
+
+    /// <summary>Submit calls that reached the handler (authorized or not rejected before the body was read).</summary>
+    public long SubmitsReceived => Interlocked.Read(ref _submitsReceived);
+
+    /// <summary>Tasks created (each one would be paid for at the real provider).</summary>
+    public long TasksCreated => Interlocked.Read(ref _tasksCreated);
+
+    /// <summary>Status calls.</summary>
+    public long StatusCalls => Interlocked.Read(ref _statusCalls);
+
+    /// <summary>Upload calls.</summary>
+    public long Uploads => Interlocked.Read(ref _uploads);
+
+    /// <summary>Balance calls.</summary>
+    public long BalanceCalls => Interlocked.Read(ref _balanceCalls);
+
+    /// <summary>Faults acted out.</summary>
+    public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
+
+    /// <summary>Calls refused for a missing or wrong token.</summary>
+    public long Unauthorized => Interlocked.Read(ref _unauthorized);
+
+    internal void SubmitReceived() => Interlocked.Increment(ref _submitsReceived);
+    internal void TaskCreated() => Interlocked.Increment(ref _tasksCreated);
+    internal void StatusCalled() => Interlocked.Increment(ref _statusCalls);
+    internal void Uploaded() => Interlocked.Increment(ref _uploads);
+    internal void BalanceCalled() => Interlocked.Increment(ref _balanceCalls);
+    internal void FaultInjected() => Interlocked.Increment(ref _faultsInjected);
+    internal void Refused() => Interlocked.Increment(ref _unauthorized);
+}

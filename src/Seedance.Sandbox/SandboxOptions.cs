@@ -1,0 +1,46 @@
+using Seedance.Sandbox.Faults;
+
+namespace Seedance.Sandbox;
+
+/// <summary>How the sandbox behaves.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The token the sandbox accepts (as <c>Authorization: Bearer …</c>).</summary>
+    public const string DefaultApiKey = "sk-sandbox-local";
+
+    /// <summary>Where to listen; port 0 picks a free port. Only loopback unless <see cref="AllowNonLoopback"/>.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Lets the sandbox bind an address other than loopback (off by default).</summary>
+    public bool AllowNonLoopback { get; set; }
+
+    /// <summary>The bearer token accepted.</summary>
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>How long a task takes from submit to completion.</summary>
+    public TimeSpan TaskDuration { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long a task stays <c>pending</c> before <c>processing</c> (capped at a fifth of the duration).</summary>
+    public TimeSpan QueueTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>estimated_time</c> as a multiple of the real duration (the real provider overestimates).</summary>
+    public double EstimateFactor { get; set; } = 1.0;
+
+    /// <summary>The balance in USD before any task.</summary>
+    public decimal StartingBalance { get; set; } = 100m;
+
+    /// <summary>How long result URLs stay valid after completion.</summary>
+    public TimeSpan ResultLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Answer submits in the object shape (<c>data: {id, status}</c>) instead of the array shape.</summary>
+    public bool ObjectSubmitShape { get; set; }
+
+    /// <summary>Faults for this run, in the text form of <see cref="FaultRule"/>.</summary>
+    public IList<string> Faults { get; } = new List<string>();
+
+    /// <summary>The clock; tests pass a fake one to move tasks along.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Lets the host add log providers (none by default, so a stdio host keeps stdout clean).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; set; }
+}

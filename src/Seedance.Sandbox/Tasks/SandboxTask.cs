@@ -1,0 +1,41 @@
+using Seedance.Client.Requests;
+using Seedance.Client.Tasks;
+
+namespace Seedance.Sandbox.Tasks;
+
+/// <summary>A task the sandbox accepted; its state follows from the clock.</summary>
+internal sealed record SandboxTask
+{
+    public required string Id { get; init; }
+    public required VideoGenerationRequest Request { get; init; }
+    public required string RawBody { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required TimeSpan Duration { get; init; }
+    public required TimeSpan QueueTime { get; init; }
+    public required TimeSpan EstimatedTime { get; init; }
+    public required decimal Cost { get; init; }
+    public bool WillFail { get; init; }
+
+    public DateTimeOffset CompletesAt => CreatedAt + Duration;
+
+    public SeedanceTaskState StateAt(DateTimeOffset now) =>
+        now >= CompletesAt ? (WillFail ? SeedanceTaskState.Failed : SeedanceTaskState.Succeeded)
+        : now >= CreatedAt + QueueTime ? SeedanceTaskState.Running
+        : SeedanceTaskState.Queued;
+
+    public int ProgressAt(DateTimeOffset now)
+    {
+        if (now >= CompletesAt)
+        {
+            return WillFail ? (int)Math.Min(99, 100 * (QueueTime / Duration) + 40) : 100;
+        }
+
+        var running = Duration - QueueTime;
+        if (now < CreatedAt + QueueTime || running <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        return (int)Math.Clamp(100 * ((now - CreatedAt - QueueTime) / running), 0, 99);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace Seedance.Sandbox.Tasks;
+
+/// <summary>The sandbox's tasks and uploaded files, in memory.</summary>
+internal sealed class SandboxTaskStore
+{
+    private readonly ConcurrentDictionary<string, SandboxTask> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _uploads = new(StringComparer.Ordinal);
+    private readonly Lock _balanceGate = new();
+    private decimal _spent;
+
+    public SandboxTaskStore(decimal startingBalance)
+    {
+        StartingBalance = startingBalance;
+    }
+
+    public decimal StartingBalance { get; }
+
+    public decimal Spent
+    {
+        get
+        {
+            lock (_balanceGate)
+            {
+                return _spent;
+            }
+        }
+    }
+
+    public IReadOnlyCollection<SandboxTask> Tasks => _tasks.Values.ToArray();
+
+    /// <summary>Charges the cost and stores the task; false when the balance does not cover it.</summary>
+    public bool TryAdd(SandboxTask task)
+    {
+        lock (_balanceGate)
+        {
+            if (StartingBalance - _spent < task.Cost)
+            {
+                return false;
+            }
+
+            _spent += task.Cost;
+        }
+
+        _tasks[task.Id] = task;
+        return true;
+    }
+
+    public SandboxTask? Find(string id) => _tasks.TryGetValue(id, out var task) ? task : null;
+
+    public void AddUpload(string name, byte[] bytes, string contentType) => _uploads[name] = (bytes, contentType);
+
+    public (byte[] Bytes, string ContentType)? FindUpload(string name) => _uploads.TryGetValue(name, out var file) ? file : null;
+
+    public static string NewTaskId()
+    {
+        // Shaped like the provider's ids: "task_01" and 24 Crockford base-32 characters.
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        Span<byte> random = stackalloc byte[24];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(random);
+        Span<char> chars = stackalloc char[24];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[random[i] % alphabet.Length];
+        }
+
+        return "task_01" + new string(chars);
+    }
+}
