@@ -300,8 +300,9 @@ public partial class SeedanceClient
     private static SeedanceApiException? EmbeddedError(JsonDocument document, ProviderResponse response, string path, bool isSubmit, bool isTaskLookup)
     {
         var root = document.RootElement;
-        var hasError = JsonRead.Property(root, "error") is { ValueKind: JsonValueKind.Object };
-        var code = JsonRead.Integer(root, "code");
+        var error = JsonRead.Property(root, "error");
+        var hasError = error is { ValueKind: JsonValueKind.Object };
+        var code = JsonRead.Integer(root, "code") ?? (hasError ? JsonRead.Integer(error!.Value, "code") : null);
         if (!hasError && (code is null || code is 200 or 0))
         {
             return null;
