@@ -9,7 +9,7 @@ public partial class SeedanceClient
     /// <summary>
     /// Polls a task until it ends (or <see cref="WaitOptions.MaxWait"/> passes), reporting every snapshot to
     /// <paramref name="progress"/>. Returns the last snapshot. Cancelling stops the wait, never the task.
-    /// Transient status failures are tolerated up to <see cref="PollingOptions.MaxConsecutiveErrors"/> in a row.
+    /// Transient status failures (and unreadable answers, since a read is safe to repeat) are tolerated up to <see cref="PollingOptions.MaxConsecutiveErrors"/> in a row.
     /// </summary>
     public virtual async Task<SeedanceTask> WaitForCompletionAsync(string taskId, WaitOptions? options = null,
         IProgress<SeedanceTask>? progress = null, CancellationToken cancellationToken = default)
@@ -50,7 +50,8 @@ public partial class SeedanceClient
                 last = await GetTaskAsync(taskId, cancellationToken);
                 errors = 0;
             }
-            catch (SeedanceApiException ex) when (ex.IsRetryable && ++errors < Schedule.Options.MaxConsecutiveErrors)
+            catch (SeedanceApiException ex) when ((ex.IsRetryable || ex.Kind == SeedanceErrorKind.InvalidResponse)
+                && ++errors < Schedule.Options.MaxConsecutiveErrors)
             {
                 Log.StatusFailedWhileWaiting(_logger, taskId, ex.Kind);
                 delay = ex.RetryAfter ?? Schedule.Options.MinInterval * errors;

@@ -11,7 +11,7 @@ public sealed class SandboxCounters
     private long _faultsInjected;
     private long _unauthorized;
 
-    /// <summary>Submit calls that reached the handler (authorized or not rejected before the body was read).</summary>
+    /// <summary>Authorized submit calls, whatever their answer (a refused or failed one counts too).</summary>
     public long SubmitsReceived => Interlocked.Read(ref _submitsReceived);
 
     /// <summary>Tasks created (each one would be paid for at the real provider).</summary>
@@ -32,11 +32,27 @@ public sealed class SandboxCounters
     /// <summary>Calls refused for a missing or wrong token.</summary>
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
-    internal void SubmitReceived() => Interlocked.Increment(ref _submitsReceived);
     internal void TaskCreated() => Interlocked.Increment(ref _tasksCreated);
-    internal void StatusCalled() => Interlocked.Increment(ref _statusCalls);
-    internal void Uploaded() => Interlocked.Increment(ref _uploads);
-    internal void BalanceCalled() => Interlocked.Increment(ref _balanceCalls);
+
+    /// <summary>Counts an authorized call to a provider endpoint, whatever its answer.</summary>
+    internal void Called(Faults.FaultEndpoint endpoint)
+    {
+        switch (endpoint)
+        {
+            case Faults.FaultEndpoint.Submit:
+                Interlocked.Increment(ref _submitsReceived);
+                break;
+            case Faults.FaultEndpoint.Status:
+                Interlocked.Increment(ref _statusCalls);
+                break;
+            case Faults.FaultEndpoint.Upload:
+                Interlocked.Increment(ref _uploads);
+                break;
+            case Faults.FaultEndpoint.Balance:
+                Interlocked.Increment(ref _balanceCalls);
+                break;
+        }
+    }
     internal void FaultInjected() => Interlocked.Increment(ref _faultsInjected);
     internal void Refused() => Interlocked.Increment(ref _unauthorized);
 }

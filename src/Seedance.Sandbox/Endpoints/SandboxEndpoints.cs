@@ -81,20 +81,10 @@ internal static class SandboxEndpoints
             state.Counters.FaultInjected();
         }
 
-        foreach (var latency in faults.Where(f => f.Kind == FaultKind.Latency))
-        {
-            // Real time on purpose: latency is for client timeouts, which run on the real clock.
-            await Task.Delay(TimeSpan.FromMilliseconds(latency.Argument ?? 1000), context.RequestAborted);
-        }
-
+        state.Counters.Called(endpoint);
         var refusal = faults.FirstOrDefault(f => f.Kind is FaultKind.RateLimit or FaultKind.ServerError or FaultKind.BadGateway);
         if (refusal is not null)
         {
-            if (endpoint == FaultEndpoint.Submit)
-            {
-                state.Counters.SubmitReceived();
-            }
-
             await RefuseAsync(context, refusal);
             return;
         }
@@ -105,6 +95,14 @@ internal static class SandboxEndpoints
 
         // The handler does the work (a task is created) before any answer fault, as a real server would.
         var answer = await handler(context, state, modifiers);
+
+        // A slow server: the work is done (a submit has created its task), the answer comes late.
+        // Real time on purpose: latency is for client timeouts, which run on the real clock.
+        foreach (var latency in faults.Where(f => f.Kind == FaultKind.Latency))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latency.Argument ?? 1000), context.RequestAborted);
+        }
+
         var damage = faults.FirstOrDefault(f => f.Kind is FaultKind.Drop or FaultKind.Malformed or FaultKind.Truncated);
         switch (damage?.Kind)
         {
@@ -160,7 +158,6 @@ internal static class SandboxEndpoints
 
     private static async Task<SandboxAnswer> SubmitAsync(HttpContext context, SandboxState state, Modifiers modifiers)
     {
-        state.Counters.SubmitReceived();
         var body = await ReadTextAsync(context, MaxSubmitBodyBytes);
         if (body is null)
         {
@@ -222,7 +219,6 @@ internal static class SandboxEndpoints
 
     private static Task<SandboxAnswer> StatusAsync(HttpContext context, SandboxState state, Modifiers modifiers)
     {
-        state.Counters.StatusCalled();
         var id = context.Request.RouteValues["id"] as string ?? string.Empty;
         var task = state.Store.Find(id);
         if (task is null)
@@ -287,7 +283,6 @@ internal static class SandboxEndpoints
 
     private static async Task<SandboxAnswer> UploadAsync(HttpContext context, SandboxState state, Modifiers modifiers)
     {
-        state.Counters.Uploaded();
         if (!context.Request.HasFormContentType)
         {
             return SandboxAnswer.Error(400, "invalid_request_error",
@@ -340,7 +335,6 @@ internal static class SandboxEndpoints
 
     private static Task<SandboxAnswer> BalanceAsync(HttpContext context, SandboxState state, Modifiers modifiers)
     {
-        state.Counters.BalanceCalled();
         JsonNode answer = new JsonObject
         {
             ["success"] = true,

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Time.Testing;
+using Seedance.Client;
+
+namespace Seedance.Sandbox.Tests;
+
+/// <summary>A sandbox on loopback and a client pointed at it, sharing one fake clock. One per test: no shared state.</summary>
+public sealed class SandboxFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private SandboxFixture(SeedanceSandbox sandbox, SeedanceClient client, FakeTimeProvider time, HttpClient raw)
+    {
+        Sandbox = sandbox;
+        Client = client;
+        Time = time;
+        Raw = raw;
+    }
+
+    public SeedanceSandbox Sandbox { get; }
+
+    public SeedanceClient Client { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>A plain HTTP client with the sandbox's token, for raw calls.</summary>
+    public HttpClient Raw { get; }
+
+    public static async Task<SandboxFixture> StartAsync(Action<SandboxOptions>? sandbox = null, Action<SeedanceClientOptions>? client = null,
+        HttpMessageHandler? clientHandler = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(90) };
+        sandbox?.Invoke(sandboxOptions);
+        var running = await SeedanceSandbox.StartAsync(sandboxOptions);
+
+        var clientOptions = new SeedanceClientOptions
+        {
+            ApiKey = running.ApiKey,
+            BaseUrl = running.BaseUrl,
+            ReadRetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        };
+        client?.Invoke(clientOptions);
+        var seedance = SeedanceClient.Create(clientOptions, time, clientHandler);
+        var raw = new HttpClient { BaseAddress = running.BaseUrl };
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", running.ApiKey);
+        return new SandboxFixture(running, seedance, time, raw);
+    }
+
+    /// <summary>Moves the shared clock forward in small steps until <paramref name="task"/> ends.</summary>
+    public async Task<TimeSpan> AdvanceUntilDoneAsync(Task task, TimeSpan step, TimeSpan? limit = null)
+    {
+        var moved = TimeSpan.Zero;
+        var max = limit ?? TimeSpan.FromHours(1);
+        while (!task.IsCompleted && moved < max)
+        {
+            await Task.Delay(5);
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            Time.Advance(step);
+            moved += step;
+        }
+
+        return moved;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Raw.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+}
