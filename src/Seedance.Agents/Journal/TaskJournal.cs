@@ -1,0 +1,300 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Seedance.Client.Tasks;
+
+namespace Seedance.Agents.Journal;
+
+/// <summary>
+/// The local record of every submitted task, in SQLite (WAL mode, so several server processes can share it).
+/// Written before a submit is sent and after it is answered, and updated on every status check, so a task that
+/// was paid for is never lost, even when a client forgets its id or a call is cut off.
+/// </summary>
+public sealed class TaskJournal
+{
+    private const int SchemaVersion = 1;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly Lock _initGate = new();
+    private bool _initialized;
+
+    /// <summary>Opens (lazily) the journal at <paramref name="path"/>.</summary>
+    public TaskJournal(string path, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        _time = timeProvider ?? TimeProvider.System;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 10,
+        }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Creates the file and its table if needed and checks it is usable; throws <see cref="TaskJournalException"/> if not.</summary>
+    public void EnsureReady()
+    {
+        lock (_initGate)
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            try
+            {
+                var folder = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                using var connection = Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    PRAGMA journal_mode = WAL;
+                    CREATE TABLE IF NOT EXISTS tasks (
+                        task_id TEXT PRIMARY KEY,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        parent_task_id TEXT,
+                        request_json TEXT NOT NULL,
+                        model TEXT,
+                        prompt TEXT,
+                        state TEXT NOT NULL,
+                        provider_status TEXT,
+                        progress INTEGER,
+                        video_url TEXT,
+                        expires_at INTEGER,
+                        last_frame_url TEXT,
+                        cost TEXT,
+                        error_code TEXT,
+                        error_message TEXT,
+                        local_video_path TEXT,
+                        local_last_frame_path TEXT,
+                        idempotency_key TEXT
+                    );
+                    CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
+                    """;
+                command.ExecuteNonQuery();
+
+                command.CommandText = "PRAGMA user_version";
+                var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (version > SchemaVersion)
+                {
+                    throw new TaskJournalException(
+                        $"The task journal at {Path} was written by a newer version (schema {version}). Update Seedance.Agents or set SEEDANCE_JOURNAL to another file.");
+                }
+
+                command.CommandText = $"PRAGMA user_version = {SchemaVersion}";
+                command.ExecuteNonQuery();
+                _initialized = true;
+            }
+            catch (SqliteException ex)
+            {
+                throw Explain(ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new TaskJournalException(
+                    $"The task journal at {Path} cannot be created ({ex.Message}). Make its folder writable or set SEEDANCE_JOURNAL to a writable file.", ex);
+            }
+        }
+    }
+
+    /// <summary>Records a submit about to be sent, under a placeholder id.</summary>
+    public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+        string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        return ExecuteAsync("""
+            INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key)
+            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key)
+            """, cancellationToken,
+            ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
+            ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey));
+    }
+
+    /// <summary>Turns the placeholder into the provider's task id once the submit was accepted.</summary>
+    public Task ConfirmSubmittedAsync(string placeholderId, string taskId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE tasks SET task_id = $task, state = $state, updated_at = $now WHERE task_id = $id", cancellationToken,
+            ("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", Now()), ("$id", placeholderId));
+
+    /// <summary>Marks a submit whose outcome is unknown, keeping it listed so the user can check before paying again.</summary>
+    public Task MarkUnconfirmedAsync(string placeholderId, string reason, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE tasks SET state = $state, error_message = $reason, updated_at = $now WHERE task_id = $id", cancellationToken,
+            ("$state", nameof(JournalState.Unconfirmed)), ("$reason", reason), ("$now", Now()), ("$id", placeholderId));
+
+    /// <summary>Drops the placeholder of a submit the provider definitely refused (nothing was created or paid).</summary>
+    public Task ForgetAsync(string placeholderId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("DELETE FROM tasks WHERE task_id = $id AND state = $state", cancellationToken,
+            ("$id", placeholderId), ("$state", nameof(JournalState.Submitting)));
+
+    /// <summary>Stores what a status check saw; adds the task if it was made elsewhere.</summary>
+    public Task RecordStatusAsync(SeedanceTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var now = Now();
+        return ExecuteAsync("""
+            INSERT INTO tasks (task_id, created_at, updated_at, request_json, state, provider_status, progress, video_url, expires_at,
+                               last_frame_url, cost, error_code, error_message)
+            VALUES ($id, $created, $now, '{}', $state, $status, $progress, $video, $expires, $frame, $cost, $code, $message)
+            ON CONFLICT (task_id) DO UPDATE SET
+                updated_at = $now, state = $state, provider_status = $status,
+                progress = COALESCE($progress, progress), video_url = COALESCE($video, video_url),
+                expires_at = COALESCE($expires, expires_at), last_frame_url = COALESCE($frame, last_frame_url),
+                cost = COALESCE($cost, cost), error_code = $code, error_message = $message
+            """, cancellationToken,
+            ("$id", task.Id), ("$created", task.CreatedAt?.ToUnixTimeMilliseconds() ?? now), ("$now", now),
+            ("$state", StateOf(task.State).ToString()), ("$status", task.RawStatus), ("$progress", task.Progress),
+            ("$video", task.VideoUrl), ("$expires", task.ExpiresAt?.ToUnixTimeMilliseconds()), ("$frame", task.LastFrameUrl),
+            ("$cost", task.Cost?.ToString(CultureInfo.InvariantCulture)), ("$code", task.Error?.Code),
+            ("$message", task.Error?.Message));
+    }
+
+    /// <summary>Remembers where a task's files were saved.</summary>
+    public Task RecordLocalFilesAsync(string taskId, string? videoPath, string? lastFramePath, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE tasks SET local_video_path = COALESCE($video, local_video_path),
+                             local_last_frame_path = COALESCE($frame, local_last_frame_path), updated_at = $now
+            WHERE task_id = $id
+            """, cancellationToken, ("$video", videoPath), ("$frame", lastFramePath), ("$now", Now()), ("$id", taskId));
+
+    /// <summary>The entry of <paramref name="taskId"/>, or null.</summary>
+    public async Task<JournalEntry?> FindAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("SELECT * FROM tasks WHERE task_id = $id", 1, cancellationToken, ("$id", taskId));
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>The newest entries first, optionally only those in <paramref name="states"/>.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ListAsync(int limit, IReadOnlyCollection<JournalState>? states = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (states is not { Count: > 0 })
+        {
+            return QueryAsync("SELECT * FROM tasks ORDER BY created_at DESC, rowid DESC LIMIT $limit", limit, cancellationToken, ("$limit", limit));
+        }
+
+        var names = states.Select((s, i) => ($"$s{i}", (object?)s.ToString())).ToArray();
+        return QueryAsync($"SELECT * FROM tasks WHERE state IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY created_at DESC, rowid DESC LIMIT $limit",
+            limit, cancellationToken, [.. names, ("$limit", limit)]);
+    }
+
+    /// <summary>The journal state a provider state maps to.</summary>
+    public static JournalState StateOf(SeedanceTaskState state) => state switch
+    {
+        SeedanceTaskState.Queued => JournalState.Queued,
+        SeedanceTaskState.Succeeded => JournalState.Succeeded,
+        SeedanceTaskState.Failed => JournalState.Failed,
+        SeedanceTaskState.Cancelled => JournalState.Cancelled,
+        _ => JournalState.Running,
+    };
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 10000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    private async Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, int capacity, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var entries = new List<JournalEntry>(Math.Min(capacity, 100));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(Read(reader));
+            }
+
+            return entries;
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+
+    private static JournalEntry Read(SqliteDataReader reader)
+    {
+        string? Text(string column) => reader[column] is string s ? s : null;
+        long? Number(string column) => reader[column] is long n ? n : null;
+
+        return new JournalEntry
+        {
+            TaskId = Text("task_id")!,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("created_at") ?? 0),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("updated_at") ?? 0),
+            ParentTaskId = Text("parent_task_id"),
+            RequestJson = Text("request_json") ?? "{}",
+            Model = Text("model"),
+            Prompt = Text("prompt"),
+            State = Enum.TryParse<JournalState>(Text("state"), out var state) ? state : JournalState.Running,
+            ProviderStatus = Text("provider_status"),
+            Progress = Number("progress") is { } p ? (int)p : null,
+            VideoUrl = Text("video_url"),
+            ExpiresAt = Number("expires_at") is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+            LastFrameUrl = Text("last_frame_url"),
+            Cost = decimal.TryParse(Text("cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+            ErrorCode = Text("error_code"),
+            ErrorMessage = Text("error_message"),
+            LocalVideoPath = Text("local_video_path"),
+            LocalLastFramePath = Text("local_last_frame_path"),
+        };
+    }
+
+    private TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        11 or 26 => new TaskJournalException(
+            $"The task journal at {Path} is damaged or is not a database ({ex.Message}). Move it aside (it is not deleted for you) or set SEEDANCE_JOURNAL to another file.", ex),
+        8 or 14 or 23 => new TaskJournalException(
+            $"The task journal at {Path} cannot be opened for writing ({ex.Message}). Make the file and its folder writable or set SEEDANCE_JOURNAL to a writable file.", ex),
+        5 or 6 => new TaskJournalException(
+            $"The task journal at {Path} stayed locked by another process ({ex.Message}). Try again.", ex),
+        _ => new TaskJournalException($"The task journal at {Path} failed: {ex.Message}", ex),
+    };
+}

@@ -1,0 +1,118 @@
+using Seedance.Client;
+using Seedance.Client.Uploads;
+using Seedance.Client.Validation;
+
+namespace Seedance.Agents.Media;
+
+/// <summary>
+/// Turns local image paths given to a tool into provider URLs by uploading them, but only absolute paths
+/// that really lie (symbolic links resolved) inside the folders the user allowed.
+/// </summary>
+public sealed class LocalImageResolver
+{
+    private readonly string[] _allowed;
+
+    /// <summary>Creates a resolver for the given allowed folders.</summary>
+    public LocalImageResolver(IEnumerable<string> allowedFolders)
+    {
+        ArgumentNullException.ThrowIfNull(allowedFolders);
+        _allowed = allowedFolders.Select(folder =>
+        {
+            try
+            {
+                return RealPath.Resolve(folder);
+            }
+            catch (IOException)
+            {
+                return Path.GetFullPath(folder);
+            }
+        }).ToArray();
+    }
+
+    /// <summary>The folders local images may come from.</summary>
+    public IReadOnlyList<string> AllowedFolders => _allowed;
+
+    /// <summary>True when <paramref name="value"/> looks like a local file (absolute path, <c>~/</c> or <c>file://</c>) rather than a URL.</summary>
+    public static bool LooksLocal(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && MediaUrl.Classify(value) == MediaUrlKind.Invalid
+        && (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') || value.StartsWith('~')
+            || value.StartsWith('.') || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
+
+    /// <summary>Checks a local image without reading it: the resolved path, or the violation that explains the refusal.</summary>
+    public (string? Path, Violation? Problem) Check(string parameter, string value)
+    {
+        var allowed = _allowed.Length == 0 ? "no local folder (local files are switched off)" : string.Join(", ", _allowed);
+        string path;
+        if (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !uri.IsFile)
+            {
+                return (null, new Violation("R16", parameter, value, "an absolute local path or file:// URL", "not a readable file URL"));
+            }
+
+            path = uri.LocalPath;
+        }
+        else if (value.StartsWith("~/", StringComparison.Ordinal))
+        {
+            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), value[2..]);
+        }
+        else
+        {
+            path = value;
+        }
+
+        if (!Path.IsPathFullyQualified(path))
+        {
+            return (null, new Violation("R16", parameter, value, "an absolute path such as /home/me/cat.png, or an http(s) URL",
+                "relative paths are not accepted"));
+        }
+
+        string real;
+        try
+        {
+            real = RealPath.Resolve(path);
+        }
+        catch (IOException ex)
+        {
+            return (null, new Violation("R16", parameter, value, "a file path without link loops", ex.Message));
+        }
+
+        if (!_allowed.Any(folder => RealPath.IsInside(real, folder)))
+        {
+            return (null, new Violation("R16", parameter, value, $"an image inside {allowed}",
+                "the file is outside the folders this server may read (set SEEDANCE_ALLOWED_DIRS to allow more)"));
+        }
+
+        var info = new FileInfo(real);
+        if (!info.Exists)
+        {
+            return (null, new Violation("R16", parameter, value, "an existing image file", "no file at that path"));
+        }
+
+        if (info.Length > ImageFormat.MaxUploadBytes)
+        {
+            return (null, new Violation("R16", parameter, $"{info.Length} bytes", "an image of at most 20 MB", "the image is too large to upload"));
+        }
+
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        using (var stream = info.OpenRead())
+        {
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (ImageFormat.Detect(header[..read]) is null)
+        {
+            return (null, new Violation("R16", parameter, value, ImageFormat.AcceptedFormats, "the file is not an image the provider accepts"));
+        }
+
+        return (real, null);
+    }
+
+    /// <summary>Uploads a path that passed <see cref="Check"/> and returns its provider URL.</summary>
+    public static async Task<string> UploadAsync(SeedanceClient client, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return (await client.UploadImageFileAsync(path, cancellationToken)).Url;
+    }
+}

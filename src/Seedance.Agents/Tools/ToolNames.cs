@@ -1,0 +1,14 @@
+namespace Seedance.Agents.Tools;
+
+/// <summary>The tool names, the same in every host.</summary>
+public static class ToolNames
+{
+    /// <summary>Starts a paid generation.</summary>
+    public const string GenerateVideo = "generate_video";
+    /// <summary>Reads (and optionally waits on) a task.</summary>
+    public const string CheckTask = "check_task";
+    /// <summary>Continues a finished clip from its last frame.</summary>
+    public const string ExtendVideo = "extend_video";
+    /// <summary>Lists journaled tasks.</summary>
+    public const string ListTasks = "list_tasks";
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Seedance.Agents.Downloads;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Media;
+using Seedance.Agents.Results;
+using Seedance.Agents.Tools;
+using Seedance.Client;
+using Seedance.Sandbox;
+
+namespace Seedance.Agents.Tests;
+
+/// <summary>The tool service over a sandbox on loopback, with its own temporary journal, output and image folders, and one fake clock.</summary>
+public sealed class AgentFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private AgentFixture(SeedanceSandbox sandbox, FakeTimeProvider time, string root, SeedanceToolService service, HttpClient raw)
+    {
+        Sandbox = sandbox;
+        Time = time;
+        Root = root;
+        Service = service;
+        Raw = raw;
+    }
+
+    public SeedanceSandbox Sandbox { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string Root { get; }
+
+    public string JournalPath => Path.Combine(Root, "data", "journal.db");
+
+    public string OutputDirectory => Path.Combine(Root, "videos");
+
+    public string ImagesDirectory => Path.Combine(Root, "images");
+
+    public SeedanceToolService Service { get; }
+
+    public TaskJournal Journal => Service.Journal;
+
+    public HttpClient Raw { get; }
+
+    public static async Task<AgentFixture> StartAsync(Action<SandboxOptions>? sandbox = null, Action<SeedanceAgentOptions>? agent = null,
+        Action<SeedanceClientOptions>? client = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(60) };
+        sandbox?.Invoke(sandboxOptions);
+        var running = await SeedanceSandbox.StartAsync(sandboxOptions);
+
+        var root = Path.Combine(Path.GetTempPath(), "seedance-agents-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "images"));
+        var options = new SeedanceAgentOptions
+        {
+            JournalPath = Path.Combine(root, "data", "journal.db"),
+            OutputDirectory = Path.Combine(root, "videos"),
+        };
+        options.AllowedImageFolders.Add(Path.Combine(root, "images"));
+        agent?.Invoke(options);
+
+        var clientOptions = new SeedanceClientOptions { ApiKey = running.ApiKey, BaseUrl = running.BaseUrl, ReadRetryBaseDelay = TimeSpan.FromMilliseconds(1) };
+        client?.Invoke(clientOptions);
+        var seedance = SeedanceClient.Create(clientOptions, time);
+        var raw = new HttpClient();
+        var service = new SeedanceToolService(seedance, new TaskJournal(options.ResolveJournalPath(), time),
+            new VideoDownloader(raw, options.ResolveOutputDirectory(), options.MaxDownloadBytes),
+            new LocalImageResolver(options.ResolveAllowedImageFolders()), options, time);
+        return new AgentFixture(running, time, root, service, raw);
+    }
+
+    public Task<ToolOutcome> CallAsync(string tool, string json, IProgress<ToolProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Service.InvokeAsync(tool, JsonDocument.Parse(json).RootElement, progress, cancellationToken);
+
+    /// <summary>Runs a call while moving the shared clock forward in small steps until it ends.</summary>
+    public async Task<ToolOutcome> CallAdvancingAsync(string tool, string json, IProgress<ToolProgress>? progress = null, TimeSpan? step = null)
+    {
+        var call = CallAsync(tool, json, progress);
+        while (!call.IsCompleted)
+        {
+            await Task.Delay(5);
+            if (!call.IsCompleted)
+            {
+                Time.Advance(step ?? TimeSpan.FromSeconds(1));
+            }
+        }
+
+        return await call;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Raw.Dispose();
+        await Sandbox.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public static class OutcomeExtensions
+{
+    public static string Str(this ToolOutcome outcome, string name) =>
+        outcome.Structured.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new Xunit.Sdk.XunitException(
+            $"no string '{name}' in {outcome.Structured}");
+
+    public static string? StrOrNull(this ToolOutcome outcome, string name) =>
+        outcome.Structured.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public static string[] ViolationParameters(this ToolOutcome outcome) =>
+        outcome.Structured.TryGetProperty("violations", out var list)
+            ? list.EnumerateArray().Select(v => v.GetProperty("parameter").GetString()!).ToArray()
+            : [];
+}
