@@ -69,8 +69,9 @@ public sealed partial class SeedanceToolService
             var (path, problem) = _images.Check(parameter, value!);
             if (problem is not null)
             {
+                // Reported once, here; the placeholder keeps the URL rule from reporting the same path again.
                 reader.Add(problem);
-                return value!;
+                return LocalPlaceholder;
             }
 
             uploads[parameter] = path!;

@@ -1,0 +1,113 @@
+using Seedance.Agents.Journal;
+using Seedance.Agents.Tools;
+
+namespace Seedance.Agents.Tests;
+
+/// <summary>Provider faults seen through the tools: clear answers, nothing paid twice, nothing lost.</summary>
+public sealed class ReliabilityTests
+{
+    [Theory]
+    [InlineData("submit/drop", 1)]
+    [InlineData("submit/500", 0)]
+    [InlineData("submit/truncated", 1)]
+    public async Task GenerateVideo_SubmitOutcomeUnknown_JournaledAsUnconfirmedNotRetried(string fault, int created)
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add(fault);
+
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+        var listed = await f.CallAsync(ToolNames.ListTasks, """{"status":"unconfirmed"}""");
+
+        Assert.True(outcome.IsError);
+        Assert.Equal("submit_unconfirmed", outcome.Str("kind"));
+        Assert.True(outcome.Structured.GetProperty("charged").GetBoolean());
+        Assert.Contains("Do NOT call the tool again", outcome.Str("next_step"), StringComparison.Ordinal);
+        Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
+        Assert.Equal(created, f.Sandbox.Counters.TasksCreated);
+        var entry = Assert.Single(listed.Structured.GetProperty("tasks").EnumerateArray());
+        Assert.Equal("unconfirmed", entry.GetProperty("status").GetString());
+        Assert.Equal("a cat", entry.GetProperty("prompt").GetString());
+    }
+
+    [Fact]
+    public async Task GenerateVideo_SubmitRateLimitedOnce_OneTaskOneEntry()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/429:0");
+
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+
+        Assert.False(outcome.IsError, outcome.Text);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.Single(await f.Journal.ListAsync(10));
+    }
+
+    [Fact]
+    public async Task GenerateVideo_NoBalance_SaysTopUpAndJournalStaysEmpty()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.StartingBalance = 0m);
+
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+
+        Assert.Equal("payment_required", outcome.Str("kind"));
+        Assert.Contains("top up", outcome.Str("next_step"), StringComparison.Ordinal);
+        Assert.False(outcome.Structured.GetProperty("charged").GetBoolean());
+        Assert.Empty(await f.Journal.ListAsync(10));
+    }
+
+    [Fact]
+    public async Task GenerateVideo_WrongKey_SaysWhichVariableAndNeverShowsTheKey()
+    {
+        await using var f = await AgentFixture.StartAsync(client: o => o.ApiKey = "sk-live-THIS-MUST-NOT-LEAK");
+
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+
+        Assert.Equal("authentication", outcome.Str("kind"));
+        Assert.Contains("SEEDANCE_API_KEY", outcome.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("THIS-MUST-NOT-LEAK", outcome.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("THIS-MUST-NOT-LEAK", outcome.Structured.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckTask_RateLimitedBeyondRetries_SaysRetryCheckNotGenerate()
+    {
+        await using var f = await AgentFixture.StartAsync(client: o => o.ReadRetries = 0);
+        var id = (await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""")).Str("task_id");
+        f.Sandbox.Faults.Add("status/429:4");
+
+        var outcome = await f.CallAsync(ToolNames.CheckTask, $$"""{"task_id":"{{id}}"}""");
+
+        Assert.Equal("rate_limited", outcome.Str("kind"));
+        Assert.Contains("call check_task again", outcome.Str("next_step"), StringComparison.Ordinal);
+        Assert.Contains("do not call generate_video", outcome.Str("next_step"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckTask_TransientStatusFaults_StillAnswers()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var id = (await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""")).Str("task_id");
+        f.Sandbox.Faults.Add("status/502*2");
+
+        var outcome = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{id}}"}""", step: TimeSpan.FromMilliseconds(200));
+
+        Assert.False(outcome.IsError, outcome.Text);
+        Assert.Equal(3, f.Sandbox.Counters.StatusCalls);
+    }
+
+    [Fact]
+    public async Task EveryCreatedTask_IsInTheJournal()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop");
+        await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"one"}""");
+        await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"two"}""");
+        await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"three","duration":99}""");
+
+        var entries = await f.Journal.ListAsync(50);
+
+        Assert.Equal(f.Sandbox.Counters.TasksCreated, entries.Count);
+        Assert.Contains(entries, e => e.State == JournalState.Unconfirmed);
+        Assert.Contains(f.Sandbox.TaskIds, id => entries.Any(e => e.TaskId == id));
+    }
+}

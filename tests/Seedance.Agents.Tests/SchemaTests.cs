@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Seedance.Agents.Results;
+using Seedance.Agents.Tools;
+using Seedance.Client.Models;
+
+namespace Seedance.Agents.Tests;
+
+/// <summary>What a model sees: every rule visible in the schema or the description.</summary>
+public sealed class SchemaTests
+{
+    private static readonly IReadOnlyList<SeedanceToolDefinition> Tools = ToolCatalog.Create(ModelCatalog.Default);
+
+    private static JsonElement Property(string tool, string name) =>
+        Tools.Single(t => t.Name == tool).InputSchema.GetProperty("properties").GetProperty(name);
+
+    private static string[] Enum(JsonElement property) => property.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+    [Fact]
+    public void Tools_NamesAndAnnotations()
+    {
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks"], Tools.Select(t => t.Name));
+        Assert.All(Tools.Where(t => t.Name is "generate_video" or "extend_video"), t => Assert.False(t.ReadOnly || t.Idempotent));
+        Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks"), t => Assert.True(t.ReadOnly));
+        Assert.All(Tools, t => Assert.Equal("object", t.OutputSchema.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public void GenerateVideo_SchemaCarriesEnumsRangesAndLimits()
+    {
+        Assert.Equal(["doubao-seedance-2.0", "doubao-seedance-2.0-fast", "doubao-seedance-2.0-mini"], Enum(Property("generate_video", "model")));
+        Assert.Equal(["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"], Enum(Property("generate_video", "size")));
+        Assert.Equal(["480p", "720p", "1080p", "4k"], Enum(Property("generate_video", "resolution")));
+        Assert.Equal(4, Property("generate_video", "duration").GetProperty("minimum").GetInt32());
+        Assert.Equal(15, Property("generate_video", "duration").GetProperty("maximum").GetInt32());
+        Assert.Equal(5, Property("generate_video", "duration").GetProperty("default").GetInt32());
+        Assert.Equal(4294967295, Property("generate_video", "seed").GetProperty("maximum").GetInt64());
+        Assert.Equal(9, Property("generate_video", "image_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(3, Property("generate_video", "video_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(3, Property("generate_video", "audio_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(["first_frame", "last_frame", "reference_image"],
+            Enum(Property("generate_video", "image_with_roles").GetProperty("items").GetProperty("properties").GetProperty("role")));
+        Assert.Equal(["web_search"], Enum(Property("generate_video", "tools").GetProperty("items").GetProperty("properties").GetProperty("type")));
+        Assert.True(Property("generate_video", "return_last_frame").GetProperty("default").GetBoolean());
+        Assert.False(Tools[0].InputSchema.GetProperty("additionalProperties").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("duration", "4 to 15")]
+    [InlineData("duration", "Default 5")]
+    [InlineData("seed", "-1 to 4294967295")]
+    [InlineData("resolution", "1080p and 4k only on doubao-seedance-2.0")]
+    [InlineData("image_urls", "at most 9")]
+    [InlineData("image_urls", "Do not combine with image_with_roles")]
+    [InlineData("image_with_roles", "video_urls and audio_urls are not allowed")]
+    [InlineData("video_urls", "1.8 s")]
+    [InlineData("audio_urls", "Needs at least one image")]
+    [InlineData("audio_urls", "asset://<id> (only on doubao-seedance-2.0 and doubao-seedance-2.0-fast)")]
+    [InlineData("prompt", "4000 characters")]
+    [InlineData("prompt", "Required for text-to-video")]
+    [InlineData("size", "9:16 vertical")]
+    [InlineData("wait", "0 to 50")]
+    public void GenerateVideo_DescriptionsStateRulesInWords(string property, string words) =>
+        Assert.Contains(words, Property("generate_video", property).GetProperty("description").GetString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void ToolDescriptions_SayCostAndTime()
+    {
+        Assert.Contains("PAID", Tools[0].Description, StringComparison.Ordinal);
+        Assert.Contains("1 to 5 minutes", Tools[0].Description, StringComparison.Ordinal);
+        Assert.Contains("free", Tools[1].Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("PAID", Tools[2].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProviderExamples_UseOnlyArgumentsTheSchemaKnows()
+    {
+        var known = Property("generate_video", "prompt").ValueKind == JsonValueKind.Object
+            ? Tools[0].InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet()
+            : [];
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ProviderExamples"), "*.json"))
+        {
+            foreach (var property in JsonDocument.Parse(File.ReadAllText(file)).RootElement.EnumerateObject())
+            {
+                Assert.Contains(property.Name, known);
+            }
+        }
+    }
+
+    [Fact]
+    public void Schema_FollowsTheCatalogue()
+    {
+        var catalog = ModelCatalog.Default.With([new ModelInfo { Name = "doubao-seedance-2.5", Resolutions = ["720p", "1080p"], SupportsAssetUrls = true }]);
+
+        var tools = ToolCatalog.Create(catalog);
+
+        var models = tools[0].InputSchema.GetProperty("properties").GetProperty("model").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Contains("doubao-seedance-2.5", models);
+        Assert.Contains("doubao-seedance-2.5", tools[0].InputSchema.GetProperty("properties").GetProperty("resolution").GetProperty("description").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExtendVideo_InheritedSettingsHaveNoDefault()
+    {
+        Assert.False(Property("extend_video", "size").TryGetProperty("default", out _));
+        Assert.Contains("previous clip", Property("extend_video", "size").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["task_id", "prompt"], Tools[2].InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task AIFunction_InvokesTheToolAndReportsErrorsAsResults()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var toolset = new SeedanceToolset(f.Service);
+        var generate = toolset.Functions.Single(t => t.Name == "generate_video");
+
+        var ok = (JsonElement)(await generate.InvokeAsync(new AIFunctionArguments { ["prompt"] = "a cat", ["duration"] = 10, ["size"] = "9:16" }))!;
+        var bad = (JsonElement)(await generate.InvokeAsync(new AIFunctionArguments { ["prompt"] = "a cat", ["size"] = "16x9" }))!;
+
+        Assert.StartsWith("task_01", ok.GetProperty("task_id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("invalid_arguments", bad.GetProperty("kind").GetString());
+        Assert.Equal(generate.Definition.InputSchema.GetRawText(), generate.JsonSchema.GetRawText());
+        Assert.Equal("Generate a video (Seedance 2.0)", generate.AdditionalProperties["title"]);
+    }
+
+    [Fact]
+    public async Task AIFunction_ProgressFromContext()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(10));
+        var toolset = new SeedanceToolset(f.Service);
+        var reports = new List<ToolProgress>();
+        var arguments = new AIFunctionArguments { ["prompt"] = "a cat", ["wait"] = 30 };
+        arguments.Context = new Dictionary<object, object?> { [typeof(IProgress<ToolProgress>)] = new GenerateVideoTests.Collect<ToolProgress>(reports) };
+
+        var call = toolset.Functions[0].InvokeAsync(arguments).AsTask();
+        while (!call.IsCompleted)
+        {
+            await Task.Delay(5);
+            f.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var result = (JsonElement)(await call)!;
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.NotEmpty(reports);
+    }
+
+    [Fact]
+    public void AddSeedanceAgents_BindsEnvironmentNamesAndBuildsNothingEarly()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"seedance-di-{Guid.NewGuid():N}");
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SEEDANCE_API_KEY"] = "sk-x",
+            ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "out"),
+            ["SEEDANCE_JOURNAL"] = Path.Combine(root, "j.db"),
+            ["SEEDANCE_DOWNLOAD"] = "0",
+            ["SEEDANCE_ALLOWED_DIRS"] = $"{root}/a{Path.PathSeparator}{root}/b",
+        }).Build());
+        services.AddSeedanceAgents();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedanceAgentOptions>>().Value;
+        var toolset = provider.GetRequiredService<SeedanceToolset>();
+
+        Assert.Equal(Path.Combine(root, "out"), options.ResolveOutputDirectory());
+        Assert.Equal(Path.Combine(root, "j.db"), toolset.Service.Journal.Path);
+        Assert.False(options.DownloadResults);
+        Assert.Equal([$"{root}/a", $"{root}/b"], options.AllowedImageFolders);
+        Assert.Equal(4, toolset.Functions.Count);
+        Assert.False(Directory.Exists(root), "nothing should be created before a tool is used");
+    }
+}
