@@ -126,7 +126,8 @@ public sealed class GenerateVideoTests
         Assert.StartsWith(f.OutputDirectory, video, StringComparison.Ordinal);
         Assert.Equal("ftyp"u8.ToArray(), File.ReadAllBytes(video)[4..8]);
         Assert.True(File.Exists(outcome.Str("local_last_frame_path")));
-        Assert.True(reports.Count >= 5, $"{reports.Count} progress reports");
+        // A poll every 5 s and a heartbeat every 3 s over about 20 s: several reports, never a flood.
+        Assert.InRange(reports.Count, 5, 15);
         Assert.Equal(100, reports[^1].Progress);
         Assert.Contains("extend_video", outcome.Str("next_step"), StringComparison.Ordinal);
     }

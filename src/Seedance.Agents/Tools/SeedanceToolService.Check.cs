@@ -61,30 +61,38 @@ public sealed partial class SeedanceToolService
         while (true)
         {
             var task = await ReadTaskAsync(taskId, cancellationToken);
-            Report(progress, task, _time.GetUtcNow() - start, seconds);
-            if (task.IsTerminal || _time.GetUtcNow() >= deadline)
+            var reported = _time.GetUtcNow();
+            Report(progress, task, reported - start, seconds);
+            if (task.IsTerminal || reported >= deadline)
             {
                 return task;
             }
 
-            // Sleep until the next poll in heartbeat-sized steps, so the client hears from us every few seconds.
-            var nextPoll = _time.GetUtcNow() + _options.WaitPollInterval;
-            if (nextPoll > deadline)
+            // Until the next poll, wake at each heartbeat so the client hears from us every few seconds.
+            var nextPoll = Min(reported + _options.WaitPollInterval, deadline);
+            while (true)
             {
-                nextPoll = deadline;
-            }
-
-            while (_time.GetUtcNow() < nextPoll)
-            {
-                var step = nextPoll - _time.GetUtcNow();
-                await Task.Delay(step < _options.ProgressHeartbeat ? step : _options.ProgressHeartbeat, _time, cancellationToken);
-                if (_time.GetUtcNow() < nextPoll)
+                var now = _time.GetUtcNow();
+                if (now >= nextPoll)
                 {
-                    Report(progress, task, _time.GetUtcNow() - start, seconds);
+                    break;
+                }
+
+                var wake = Min(nextPoll, reported + _options.ProgressHeartbeat);
+                await Task.Delay(Max(wake - now, TimeSpan.FromMilliseconds(1)), _time, cancellationToken);
+                now = _time.GetUtcNow();
+                if (now < nextPoll && now - reported >= _options.ProgressHeartbeat)
+                {
+                    Report(progress, task, now - start, seconds);
+                    reported = now;
                 }
             }
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static void Report(IProgress<ToolProgress>? progress, SeedanceTask task, TimeSpan waited, int seconds) =>
         progress?.Report(new ToolProgress(task.Progress ?? 0,

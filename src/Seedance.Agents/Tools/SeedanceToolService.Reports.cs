@@ -61,7 +61,7 @@ public sealed partial class SeedanceToolService
     private static string Describe(TaskReport report)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Task {report.TaskId} is {report.Status}");
+        text.Append(CultureInfo.InvariantCulture, $"Task {report.TaskId}: {report.Status}");
         if (report.Progress is { } progress && !report.Done)
         {
             text.Append(CultureInfo.InvariantCulture, $" ({progress}%)");

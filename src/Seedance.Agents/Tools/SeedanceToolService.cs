@@ -129,7 +129,8 @@ public sealed partial class SeedanceToolService
         var (kind, next, charged) = ex.Kind switch
         {
             SeedanceErrorKind.Authentication => ("authentication", "The API key is missing or wrong. Tell the user to set SEEDANCE_API_KEY "
-                + "(keys are at https://apimart.ai/keys) and restart the server. Do not retry until then.", false),
+                + "(keys are at https://apimart.ai/keys) and restart the server, or to start the MCP server with --sandbox to try it without "
+                + "a key. Do not retry until then.", false),
             SeedanceErrorKind.PaymentRequired => ("payment_required", "The account's balance is used up. Tell the user to top up at "
                 + "https://apimart.ai, then call the tool again.", false),
             SeedanceErrorKind.PermissionDenied => ("permission_denied", "The API key may not do this. Tell the user to check the key's permissions.", false),

@@ -1,0 +1,92 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Seedance.Mcp.Http;
+using Seedance.Mcp.Tools;
+
+namespace Seedance.Mcp.Hosting;
+
+/// <summary>Builds the stdio or HTTP host around the shared tools.</summary>
+internal static class SeedanceMcpServer
+{
+    public const string Instructions =
+        "Seedance makes short videos (4 to 15 s) with ByteDance Seedance 2.0. generate_video starts a paid job and returns a task_id; "
+        + "rendering takes 1 to 5 minutes, so then call check_task with that task_id and wait=50 until done is true; the video is "
+        + "downloaded and its path returned. extend_video continues a finished clip from its last frame. list_tasks finds lost ids. "
+        + "Never call generate_video twice for the same video.";
+
+    public static string Version => typeof(SeedanceMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The stdio server: protocol on stdout, logs on stderr.</summary>
+    public static IHost BuildStdio(ServerSettings settings, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(overrides ?? []);
+        ConfigureLogging(builder.Logging, builder.Configuration);
+        AddServer(builder.Services, builder.Configuration, settings).WithStdioServerTransport();
+        return builder.Build();
+    }
+
+    /// <summary>The Streamable HTTP server at <c>/mcp</c>, guarded by Host/Origin checks and the optional token.</summary>
+    public static WebApplication BuildHttp(ServerSettings settings, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(overrides ?? []);
+        ConfigureLogging(builder.Logging, builder.Configuration);
+        var host = settings.Host.Contains(':', StringComparison.Ordinal) && !settings.Host.StartsWith('[') ? $"[{settings.Host}]" : settings.Host;
+        builder.WebHost.UseUrls($"http://{host}:{settings.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+        });
+        AddServer(builder.Services, builder.Configuration, settings).WithHttpTransport(o => o.Stateless = true);
+
+        var app = builder.Build();
+        var guard = new HttpGuard(settings);
+        app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
+        app.MapMcp("/mcp");
+        return app;
+    }
+
+    private static IMcpServerBuilder AddServer(IServiceCollection services, ConfigurationManager configuration, ServerSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<SeedanceRuntime>();
+        var builder = services.AddMcpServer(options =>
+        {
+            options.ServerInfo = new Implementation { Name = "seedance", Title = "Seedance video generation", Version = Version };
+            options.ServerInstructions = Instructions;
+        });
+
+        // The tool list is known from configuration alone; everything a call needs is built on the first call.
+        var preview = new SeedanceRuntime(configuration, settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        foreach (var definition in preview.Definitions)
+        {
+            services.AddSingleton<McpServerTool>(sp => new SeedanceMcpTool(sp.GetRequiredService<SeedanceRuntime>(), definition));
+        }
+
+        return builder;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, ConfigurationManager configuration)
+    {
+        logging.ClearProviders();
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}

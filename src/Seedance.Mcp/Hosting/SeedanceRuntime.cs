@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Seedance.Agents;
+using Seedance.Agents.Downloads;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Media;
+using Seedance.Agents.Tools;
+using Seedance.Client;
+using Seedance.Client.Models;
+using Seedance.Sandbox;
+
+namespace Seedance.Mcp.Hosting;
+
+/// <summary>
+/// Builds the tool service on the first call, not at start: the sandbox, the HTTP clients and the journal all wait
+/// until a tool needs them, so the server answers <c>initialize</c> and <c>tools/list</c> at once.
+/// </summary>
+internal sealed class SeedanceRuntime : IAsyncDisposable
+{
+    private readonly IConfiguration _configuration;
+    private readonly ServerSettings _settings;
+    private readonly ILoggerFactory _loggers;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SeedanceToolService? _service;
+    private SeedanceSandbox? _sandbox;
+
+    public SeedanceRuntime(IConfiguration configuration, ServerSettings settings, ILoggerFactory loggers)
+    {
+        _configuration = configuration;
+        _settings = settings;
+        _loggers = loggers;
+        ClientOptions = BindClientOptions();
+        Catalog = ClientOptions.BuildCatalog();
+    }
+
+    /// <summary>The client settings from configuration (the key stays inside).</summary>
+    public SeedanceClientOptions ClientOptions { get; }
+
+    /// <summary>The models the tools offer.</summary>
+    public ModelCatalog Catalog { get; }
+
+    /// <summary>The tool definitions, available without building anything else.</summary>
+    public IReadOnlyList<SeedanceToolDefinition> Definitions => field ??= ToolCatalog.Create(Catalog);
+
+    /// <summary>The running sandbox, once a call started it (sandbox mode only).</summary>
+    public SeedanceSandbox? Sandbox => _sandbox;
+
+    public async ValueTask<SeedanceToolService> GetServiceAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _service) is { } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _service ??= await BuildAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SeedanceToolService> BuildAsync(CancellationToken cancellationToken)
+    {
+        var logger = _loggers.CreateLogger("Seedance.Mcp");
+        var clientOptions = BindClientOptions();
+        var agentOptions = new SeedanceAgentOptions();
+        _configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(agentOptions);
+        SeedanceAgentEnvironment.Apply(agentOptions, name => _configuration[name]);
+
+        if (_settings.Sandbox)
+        {
+            var sandboxOptions = new SandboxOptions();
+            if (TimeSpan.TryParse(_configuration["Seedance:Sandbox:TaskDuration"], System.Globalization.CultureInfo.InvariantCulture, out var duration)
+                && duration > TimeSpan.Zero)
+            {
+                sandboxOptions.TaskDuration = duration;
+            }
+
+            _sandbox = await SeedanceSandbox.StartAsync(sandboxOptions, cancellationToken);
+            clientOptions.BaseUrl = _sandbox.BaseUrl;
+            clientOptions.ApiKey = _sandbox.ApiKey;
+            clientOptions.Polling.InitialDelay = TimeSpan.FromSeconds(1);
+            clientOptions.Polling.MinInterval = TimeSpan.FromSeconds(1);
+            agentOptions.WaitPollInterval = TimeSpan.FromSeconds(1);
+
+            // Sandbox videos are not real: keep them apart from the user's real journal and videos unless told otherwise.
+            var data = Path.GetDirectoryName(agentOptions.ResolveJournalPath())!;
+            if (string.IsNullOrWhiteSpace(agentOptions.JournalPath))
+            {
+                agentOptions.JournalPath = Path.Combine(data, "sandbox-journal.db");
+            }
+
+            if (string.IsNullOrWhiteSpace(agentOptions.OutputDirectory))
+            {
+                agentOptions.OutputDirectory = Path.Combine(agentOptions.ResolveOutputDirectory(), "sandbox");
+            }
+
+            Log.SandboxStarted(logger, _sandbox.BaseUrl);
+        }
+        else if (string.IsNullOrWhiteSpace(clientOptions.ApiKey))
+        {
+            Log.NoApiKey(logger);
+        }
+
+        var problems = agentOptions.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
+        var client = SeedanceClient.Create(clientOptions, logger: _loggers.CreateLogger<SeedanceClient>());
+        var downloads = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(30) };
+        var journal = new TaskJournal(agentOptions.ResolveJournalPath());
+        journal.EnsureReady();
+        Log.Ready(logger, journal.Path, agentOptions.ResolveOutputDirectory());
+        return new SeedanceToolService(client, journal,
+            new VideoDownloader(downloads, agentOptions.ResolveOutputDirectory(), agentOptions.MaxDownloadBytes),
+            new LocalImageResolver(agentOptions.ResolveAllowedImageFolders()), agentOptions);
+    }
+
+    private SeedanceClientOptions BindClientOptions()
+    {
+        var options = new SeedanceClientOptions();
+        _configuration.GetSection(SeedanceClientOptions.SectionName).Bind(options);
+        SeedanceEnvironment.Apply(options, name => _configuration[name]);
+
+        // The server must start and list its tools without a key; calls then explain how to set one.
+        options.RequireApiKey = false;
+        return options;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}

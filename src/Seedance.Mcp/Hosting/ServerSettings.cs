@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+
+namespace Seedance.Mcp.Hosting;
+
+/// <summary>How this server runs, from the command line and the environment.</summary>
+internal sealed record ServerSettings
+{
+    public const int DefaultPort = 3001;
+
+    public bool Http { get; init; }
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = DefaultPort;
+
+    public string? Token { get; init; }
+
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    public bool Sandbox { get; init; }
+
+    public bool Help { get; init; }
+
+    public bool Version { get; init; }
+
+    public bool IsLoopback => Host is "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    public const string Usage = """
+        seedance-mcp: an MCP server for ByteDance Seedance 2.0 video generation (APIMart API).
+
+        Usage: seedance-mcp [--http [--port N] [--host ADDRESS] [--token TOKEN] [--allowed-hosts a,b]] [--sandbox]
+
+          (no option)        serve MCP over stdio (what Claude Desktop, Claude Code, VS Code and Cursor launch)
+          --http             serve Streamable HTTP at http://HOST:PORT/mcp instead
+          --port N           HTTP port (default 3001)
+          --host ADDRESS     HTTP bind address (default 127.0.0.1); any non-loopback address needs a token
+          --token TOKEN      require "Authorization: Bearer TOKEN" on HTTP (or set SEEDANCE_MCP_TOKEN)
+          --allowed-hosts    extra Host names accepted on HTTP (DNS-rebinding protection allows only these)
+          --sandbox          use the built-in local sandbox instead of the real API (or SEEDANCE_SANDBOX=1)
+          --version, --help
+
+        Environment: SEEDANCE_API_KEY (or APIMART_API_KEY), SEEDANCE_BASE_URL, SEEDANCE_OUTPUT_DIR, SEEDANCE_JOURNAL,
+        SEEDANCE_DOWNLOAD=0, SEEDANCE_ALLOWED_DIRS, SEEDANCE_SANDBOX=1, SEEDANCE_MCP_TOKEN.
+        Logs go to stderr; stdout carries only the protocol.
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static ServerSettings Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        var settings = new ServerSettings
+        {
+            Token = NullIfEmpty(environment("SEEDANCE_MCP_TOKEN")),
+            Sandbox = environment("SEEDANCE_SANDBOX") is { } flag && flag.Trim() is "1" or "true" or "True" or "yes",
+        };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new ArgumentException($"{arg} needs a value. See --help.");
+            settings = arg switch
+            {
+                "--http" => settings with { Http = true },
+                "--stdio" => settings with { Http = false },
+                "--sandbox" => settings with { Sandbox = true },
+                "--port" => settings with { Port = ParsePort(Value()) },
+                "--host" => settings with { Host = Value() },
+                "--token" => settings with { Token = NullIfEmpty(Value()) },
+                "--allowed-hosts" => settings with { AllowedHosts = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--help" or "-h" => settings with { Help = true },
+                "--version" => settings with { Version = true },
+                _ => throw new ArgumentException($"Unknown option '{arg}'. See --help."),
+            };
+        }
+
+        return settings;
+    }
+
+    /// <summary>Problems that stop the server from starting safely.</summary>
+    public string? Refusal()
+    {
+        if (Http && !IsLoopback && Token is null)
+        {
+            return $"Refusing to serve HTTP on {Host} without a token: anyone who can reach it could spend your balance. "
+                + "Set SEEDANCE_MCP_TOKEN (or --token), or bind 127.0.0.1.";
+        }
+
+        if (Token is { Length: < 16 })
+        {
+            return "The HTTP token must be at least 16 characters.";
+        }
+
+        return null;
+    }
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+            ? port
+            : throw new ArgumentException($"--port must be 0 to 65535; given '{text}'.");
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
