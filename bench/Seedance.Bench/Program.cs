@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+// MCP server start-up and call-cost benchmark. Prints figures; asserts nothing.
+// Usage: dotnet run --project bench/Seedance.Bench -c Release -- "<label>=<command> [args]" ...
+// Each server is started over stdio with --sandbox: time from process start to the first tools/list answer
+// (median of N runs after a warm-up), resident memory right after that answer, then the cost of check_task calls.
+var runs = 7;
+var calls = 200;
+var servers = new List<(string Label, string[] Command)>();
+foreach (var arg in args)
+{
+    if (arg.StartsWith("--runs=", StringComparison.Ordinal))
+    {
+        runs = int.Parse(arg[7..], CultureInfo.InvariantCulture);
+    }
+    else if (arg.StartsWith("--calls=", StringComparison.Ordinal))
+    {
+        calls = int.Parse(arg[8..], CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        var split = arg.IndexOf('=', StringComparison.Ordinal);
+        servers.Add((arg[..split], arg[(split + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+}
+
+if (servers.Count == 0)
+{
+    Console.Error.WriteLine("usage: Seedance.Bench [--runs=N] [--calls=N] \"label=command args\" ...");
+    return 2;
+}
+
+var root = Path.Combine(Path.GetTempPath(), $"seedance-bench-{Environment.ProcessId}");
+Console.WriteLine($"| server | first tools/list (median of {runs}) | min | max | RSS after tools/list | check_task p50 | p99 | calls/s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (var (label, command) in servers)
+{
+    var startTimes = new List<double>();
+    long rss = 0;
+    for (var i = 0; i <= runs; i++)
+    {
+        await using var server = Server.Start(command, root);
+        var clock = Stopwatch.StartNew();
+        await server.InitializeAsync();
+        await server.RequestAsync("tools/list", new JsonObject());
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (i > 0)
+        {
+            startTimes.Add(elapsed);
+            rss = Math.Max(rss, server.ResidentKilobytes());
+        }
+    }
+
+    var latencies = new List<double>();
+    await using (var server = Server.Start(command, root))
+    {
+        await server.InitializeAsync();
+        var generated = await server.RequestAsync("tools/call", new JsonObject
+        {
+            ["name"] = "generate_video",
+            ["arguments"] = new JsonObject { ["prompt"] = "benchmark", ["wait"] = 30 },
+        });
+        var id = generated["result"]!["structuredContent"]!["task_id"]!.GetValue<string>();
+        for (var i = 0; i < calls + 10; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var answer = await server.RequestAsync("tools/call", new JsonObject
+            {
+                ["name"] = "check_task",
+                ["arguments"] = new JsonObject { ["task_id"] = id },
+            });
+            if (answer["result"]?["isError"]?.GetValue<bool>() == true)
+            {
+                throw new InvalidOperationException(answer.ToJsonString());
+            }
+
+            if (i >= 10)
+            {
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    startTimes.Sort();
+    latencies.Sort();
+    Console.WriteLine(
+        $"| {label} | {startTimes[startTimes.Count / 2]:F0} ms | {startTimes[0]:F0} ms | {startTimes[^1]:F0} ms | {rss / 1024.0:F1} MB | "
+        + $"{latencies[latencies.Count / 2]:F2} ms | {latencies[(int)(latencies.Count * 0.99)]:F2} ms | {1000 / latencies.Average():F0} |");
+}
+
+try
+{
+    Directory.Delete(root, recursive: true);
+}
+catch (IOException)
+{
+}
+
+return 0;
+
+/// <summary>A server process spoken to with JSON-RPC lines over stdio.</summary>
+internal sealed class Server : IAsyncDisposable
+{
+    private readonly Process _process;
+    private int _id;
+
+    private Server(Process process) => _process = process;
+
+    public static Server Start(string[] command, string root)
+    {
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in command.Skip(1).Append("--sandbox"))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("SEEDANCE_API_KEY");
+        start.Environment["SEEDANCE_JOURNAL"] = Path.Combine(root, "journal.db");
+        start.Environment["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos");
+        start.Environment["Seedance__Sandbox__TaskDuration"] = "00:00:01";
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return new Server(process);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await RequestAsync("initialize", new JsonObject
+        {
+            ["protocolVersion"] = "2025-06-18",
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "bench", ["version"] = "1" },
+        });
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+    }
+
+    public async Task<JsonNode> RequestAsync(string method, JsonObject parameters)
+    {
+        var id = ++_id;
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        while (true)
+        {
+            var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The server closed stdout.");
+            var message = JsonNode.Parse(line)!;
+            if (message["id"]?.GetValue<int>() == id)
+            {
+                return message;
+            }
+        }
+    }
+
+    public long ResidentKilobytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+
+    private async Task SendAsync(JsonObject message)
+    {
+        await _process.StandardInput.WriteLineAsync(message.ToJsonString());
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.StandardInput.Close();
+        if (!_process.WaitForExit(5000))
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
