@@ -27,6 +27,15 @@ public static class SeedanceAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSeedanceClient(configureClient);
+        if (services.Any(d => d.ServiceType == typeof(SeedanceToolService)))
+        {
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            return services;
+        }
 
         var options = services.AddOptions<SeedanceAgentOptions>()
             .Configure<IServiceProvider>((o, sp) =>

@@ -23,6 +23,16 @@ public static class SeedanceServiceCollectionExtensions
     public static IServiceCollection AddSeedanceClient(this IServiceCollection services, Action<SeedanceClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SeedanceClient)))
+        {
+            // Already registered (or an existing client was given): registering twice would stack the retry handler.
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            return services;
+        }
 
         var options = services.AddOptions<SeedanceClientOptions>()
             .Configure<IServiceProvider>((o, sp) =>

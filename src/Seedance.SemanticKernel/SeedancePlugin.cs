@@ -1,0 +1,28 @@
+using Microsoft.SemanticKernel;
+using Seedance.Agents.Tools;
+
+namespace Seedance.SemanticKernel;
+
+/// <summary>
+/// The Seedance tools as a Semantic Kernel plugin: the same names, descriptions, argument names and JSON schemas as
+/// the MCP tools, because both come from the one <see cref="SeedanceToolset"/>. Nothing host-specific (progress,
+/// cancellation) is in the schema the model sees; invalid arguments and provider errors come back as a structured
+/// result the model can correct from, so a bad call never ends the chat turn.
+/// </summary>
+public static class SeedancePlugin
+{
+    /// <summary>The plugin name used when none is given.</summary>
+    public const string DefaultName = "seedance";
+
+    /// <summary>What the plugin is for, shown to people browsing plugins.</summary>
+    public const string Description = "Makes short videos (4 to 15 s) with ByteDance Seedance 2.0: generate (paid), check with the finished file, "
+        + "extend from the last frame, list recent tasks.";
+
+    /// <summary>Creates the plugin over <paramref name="toolset"/>.</summary>
+    public static KernelPlugin Create(SeedanceToolset toolset, string pluginName = DefaultName)
+    {
+        ArgumentNullException.ThrowIfNull(toolset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pluginName);
+        return KernelPluginFactory.CreateFromFunctions(pluginName, Description, toolset.Functions.Select(f => f.AsKernelFunction()));
+    }
+}
