@@ -44,6 +44,10 @@ internal static class JsonRead
     public static long? Integer(JsonElement element, string name) => Decimal(element, name) is { } value
         && value >= long.MinValue && value <= long.MaxValue ? (long)Math.Round(value) : null;
 
+    /// <summary>A duration in seconds, when it is a plausible one (positive, under a year).</summary>
+    public static TimeSpan? Seconds(JsonElement element, string name) =>
+        Decimal(element, name) is { } value && value > 0 && value < 366m * 24 * 3600 ? TimeSpan.FromSeconds((double)value) : null;
+
     public static DateTimeOffset? UnixTime(JsonElement element, string name)
     {
         if (Integer(element, name) is not { } seconds || seconds <= 0)
@@ -51,8 +55,15 @@ internal static class JsonRead
             return null;
         }
 
-        // Some services send milliseconds; a seconds value that large would be far in the future.
-        return seconds > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(seconds) : DateTimeOffset.FromUnixTimeSeconds(seconds);
+        // Some services send milliseconds; a seconds value that large would be far in the future. Anything past year
+        // 9999 either way is nonsense from a broken answer: treat it as absent rather than fail the whole read.
+        const long MaxSeconds = 253_402_300_799;
+        return seconds switch
+        {
+            <= MaxSeconds and <= 100_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(seconds),
+            <= MaxSeconds * 1000 => DateTimeOffset.FromUnixTimeMilliseconds(seconds),
+            _ => null,
+        };
     }
 
     /// <summary>A string, or every string in an array (objects with a <c>url</c> inside count too).</summary>

@@ -71,8 +71,6 @@ internal static class ProviderResponses
         expires ??= JsonRead.UnixTime(data, "expires_at");
 
         var progress = JsonRead.Integer(data, "progress");
-        var estimated = JsonRead.Decimal(data, "estimated_time");
-        var actual = JsonRead.Decimal(data, "actual_time");
 
         return new SeedanceTask
         {
@@ -80,8 +78,8 @@ internal static class ProviderResponses
             State = NormalizeStatus(status),
             RawStatus = status,
             Progress = progress is { } p ? (int)Math.Clamp(p, 0, 100) : null,
-            EstimatedTime = estimated is > 0 ? TimeSpan.FromSeconds((double)estimated.Value) : null,
-            ActualTime = actual is > 0 ? TimeSpan.FromSeconds((double)actual.Value) : null,
+            EstimatedTime = JsonRead.Seconds(data, "estimated_time"),
+            ActualTime = JsonRead.Seconds(data, "actual_time"),
             VideoUrls = urls,
             ExpiresAt = expires,
             LastFrameUrl = FindLastFrame(result, data),
