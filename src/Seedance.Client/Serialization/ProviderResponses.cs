@@ -74,7 +74,7 @@ internal static class ProviderResponses
 
         return new SeedanceTask
         {
-            Id = JsonRead.String(data, "id") ?? JsonRead.String(data, "task_id") ?? requestedId,
+            Id = NonEmpty(JsonRead.String(data, "id")) ?? NonEmpty(JsonRead.String(data, "task_id")) ?? requestedId,
             State = NormalizeStatus(status),
             RawStatus = status,
             Progress = progress is { } p ? (int)Math.Clamp(p, 0, 100) : null,
@@ -91,6 +91,8 @@ internal static class ProviderResponses
             Raw = data.Clone(),
         };
     }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>Maps the provider's status words; anything unknown is still running.</summary>
     public static SeedanceTaskState NormalizeStatus(string? status) => status?.Trim().ToUpperInvariant() switch
