@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Seedance.Mcp.Tests;
+
+/// <summary>The built server as a child process spoken to in raw JSON-RPC lines, keeping every byte it writes, so tests can scan them.</summary>
+public sealed class StdioServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private int _id;
+
+    private StdioServerProcess(Process process)
+    {
+        _process = process;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static async Task<StdioServerProcess> StartAsync(IDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "seedance-mcp.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("SEEDANCE_API_KEY");
+        start.Environment.Remove("APIMART_API_KEY");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var server = new StdioServerProcess(Process.Start(start)!);
+        await server.RequestAsync("initialize", new JsonObject
+        {
+            ["protocolVersion"] = "2025-06-18",
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "fault-tests", ["version"] = "1" },
+        });
+        await server.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        return server;
+    }
+
+    /// <summary>Calls a tool and returns its result object (structured content or error text inside).</summary>
+    public async Task<JsonNode> CallAsync(string tool, JsonObject arguments) =>
+        (await RequestAsync("tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments }))["result"]!;
+
+    public async Task<JsonNode> RequestAsync(string method, JsonObject parameters)
+    {
+        var id = Interlocked.Increment(ref _id);
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException($"The server closed stdout. stderr: {Stderr}");
+            lock (_stdout)
+            {
+                _stdout.AppendLine(line);
+            }
+
+            var message = JsonNode.Parse(line)!;
+            if (message["id"]?.GetValue<int>() == id)
+            {
+                return message;
+            }
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash or a closed laptop would.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    private async Task SendAsync(JsonObject message)
+    {
+        await _process.StandardInput.WriteLineAsync(message.ToJsonString());
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(5000))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
