@@ -8,6 +8,6 @@ dotnet publish src/Seedance.Mcp -c Release -r linux-x64 -p:PublishAot=true -o "$
 dotnet publish src/Seedance.Mcp -c Release -o "$out/jit" --nologo -v quiet
 dotnet build bench/Seedance.Bench -c Release --nologo -v quiet
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.0f GiB", $2/1048576}'), $(dotnet --version)"
-dotnet bench/Seedance.Bench/bin/Release/net10.0/Seedance.Bench.dll "$@" \
+dotnet bench/Seedance.Bench/bin/Release/net10.0/Seedance.Bench.dll startup "$@" \
   "native AOT=$out/aot/seedance-mcp" \
   "JIT=dotnet $out/jit/seedance-mcp.dll"

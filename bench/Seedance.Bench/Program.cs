@@ -2,10 +2,36 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Seedance.Bench;
 
-// MCP server start-up and call-cost benchmark. Prints figures; asserts nothing.
-// Usage: dotnet run --project bench/Seedance.Bench -c Release -- "<label>=<command> [args]" ...
-// Each server is started over stdio with --sandbox: time from process start to the first tools/list answer
+// Figures, not tests: each mode prints a Markdown table. See bench/README.md.
+//   startup "label=command args" ...      MCP start-up, memory, check_task cost over stdio (bench/mcp-bench.sh runs it)
+//   polling                               status calls and detection lag over simulated task lengths (fake clock)
+//   concurrency [N]                       N tasks awaited at once in one process
+//   download [MB]                         a large result streamed to disk vs a plain HttpClient copy
+//   http "command args" [seconds]          MCP check_task throughput over Streamable HTTP at 10 and 100 clients
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    case "polling":
+        return await PollingBenchmark.RunAsync();
+    case "concurrency":
+        return await ConcurrencyBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000);
+    case "download":
+        return await DownloadBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 500);
+    case "http":
+        return await HttpThroughputBenchmark.RunAsync(rest[0].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10);
+    case "startup":
+        break;
+    default:
+        Console.Error.WriteLine("usage: Seedance.Bench startup|polling|concurrency|download|http ...");
+        return 2;
+}
+
+args = rest;
+// startup: each server is started over stdio with --sandbox: time from process start to the first tools/list answer
 // (median of N runs after a warm-up), resident memory right after that answer, then the cost of check_task calls.
 var runs = 7;
 var calls = 200;

@@ -35,6 +35,12 @@ public sealed class SandboxOptions
     /// <summary>Answer submits in the object shape (<c>data: {id, status}</c>) instead of the array shape.</summary>
     public bool ObjectSubmitShape { get; set; }
 
+    /// <summary>
+    /// When set, result videos are this many bytes (the real clip repeated), streamed without buffering; for download
+    /// benchmarks. Null serves the small real clip.
+    /// </summary>
+    public long? VideoSizeBytes { get; set; }
+
     /// <summary>Faults for this run, in the text form of <see cref="FaultRule"/>.</summary>
     public IList<string> Faults { get; } = new List<string>();
 

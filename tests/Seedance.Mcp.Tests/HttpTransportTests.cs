@@ -96,3 +96,77 @@ public sealed class HttpTransportTests
     [Fact]
     public void SandboxFromEnvironment() => Assert.True(ServerSettings.Parse([], name => name == "SEEDANCE_SANDBOX" ? "1" : null).Sandbox);
 }
+
+public sealed class HttpTransportBindingTests
+{
+    [Fact]
+    public async Task AllInterfacesWithToken_LocalCallerNeedsTheToken()
+    {
+        const string token = "bind-all-token-0123456789";
+        var root = Path.Combine(Path.GetTempPath(), "seedance-bind-all", Guid.NewGuid().ToString("N"));
+        var app = SeedanceMcpServer.BuildHttp(new ServerSettings { Http = true, Host = "0.0.0.0", Port = 0, Sandbox = true, Token = token },
+            new Dictionary<string, string?> { ["SEEDANCE_JOURNAL"] = Path.Combine(root, "j.db"), ["SEEDANCE_OUTPUT_DIR"] = root });
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.Count > 0 ? app.Urls.First() : throw new InvalidOperationException();
+            var port = new Uri(((Microsoft.AspNetCore.Hosting.Server.IServer)app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer))!)
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
+            var endpoint = new Uri($"http://127.0.0.1:{port}/mcp");
+            using var http = new HttpClient();
+
+            var without = await http.SendAsync(Post(endpoint));
+            var with = await http.SendAsync(Post(endpoint, r => r.Headers.Authorization = new("Bearer", token)));
+            var evil = await http.SendAsync(Post(endpoint, r =>
+            {
+                r.Headers.Authorization = new("Bearer", token);
+                r.Headers.Host = "rebind.evil.example";
+            }));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+            Assert.Equal(HttpStatusCode.MisdirectedRequest, evil.StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OversizedRequestBody_Refused()
+    {
+        await using var f = await McpServerFixture.StartAsync();
+        using var http = new HttpClient();
+        var huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"generate_video\",\"arguments\":{\"prompt\":\"" + new string('x', 5 * 1024 * 1024) + "\"}}}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, f.Endpoint) { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        // Kestrel answers 413 as soon as it sees the length, and may close the socket while the body is still being
+        // sent; either way the body is not read, and the server keeps serving.
+        try
+        {
+            var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is IOException)
+        {
+        }
+
+        Assert.Equal(4, (await f.Client.ListToolsAsync()).Count);
+    }
+
+    private static HttpRequestMessage Post(Uri endpoint, Action<HttpRequestMessage>? edit = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        edit?.Invoke(request);
+        return request;
+    }
+}

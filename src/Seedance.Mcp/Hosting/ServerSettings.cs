@@ -24,6 +24,8 @@ internal sealed record ServerSettings
 
     public bool Version { get; init; }
 
+    public bool IsWildcard => Host.Trim('[', ']') is "0.0.0.0" or "::" or "*" or "+";
+
     public bool IsLoopback => Host is "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     public const string Usage = """

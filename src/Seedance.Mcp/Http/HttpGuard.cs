@@ -17,9 +17,20 @@ internal sealed class HttpGuard
     public HttpGuard(ServerSettings settings)
     {
         _hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { settings.Host.Trim('[', ']') };
-        if (settings.IsLoopback)
+        if (settings.IsLoopback || settings.IsWildcard)
         {
             _hosts.UnionWith(["localhost", "127.0.0.1", "::1"]);
+        }
+
+        if (settings.IsWildcard)
+        {
+            // Bound to every interface: this machine's own names and addresses are legitimate Host values.
+            _hosts.Add(Environment.MachineName);
+            foreach (var address in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(n => n.GetIPProperties().UnicastAddresses))
+            {
+                _hosts.Add(address.Address.ToString());
+            }
         }
 
         _hosts.UnionWith(settings.AllowedHosts.Select(h => h.Trim('[', ']')));

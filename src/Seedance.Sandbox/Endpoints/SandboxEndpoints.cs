@@ -358,7 +358,30 @@ internal static class SandboxEndpoints
             return Task.CompletedTask;
         }
 
+        if (extension == ".mp4" && state.Options.VideoSizeBytes is { } size)
+        {
+            return StreamLargeAsync(context, bytes, size);
+        }
+
         return Results.Bytes(bytes, contentType, enableRangeProcessing: true).ExecuteAsync(context);
+    }
+
+    /// <summary>Streams <paramref name="size"/> bytes made of <paramref name="pattern"/> repeated, without holding them in memory.</summary>
+    private static async Task StreamLargeAsync(HttpContext context, byte[] pattern, long size)
+    {
+        context.Response.ContentType = "video/mp4";
+        context.Response.ContentLength = size;
+        var chunk = new byte[256 * 1024];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            chunk[i] = pattern[i % pattern.Length];
+        }
+
+        for (long sent = 0; sent < size; sent += chunk.Length)
+        {
+            var count = (int)Math.Min(chunk.Length, size - sent);
+            await context.Response.Body.WriteAsync(chunk.AsMemory(0, count), context.RequestAborted);
+        }
     }
 
     private static Task ServeUploadAsync(HttpContext context, SandboxState state)
