@@ -151,8 +151,6 @@ public sealed partial class SeedanceToolService
         return new ToolError { Kind = kind, Error = ex.Message, NextStep = next, Charged = charged };
     }
 
-    private static JsonElement Empty { get; } = JsonDocument.Parse("{}").RootElement.Clone();
-
     private static string Ago(TimeSpan span) => span.TotalSeconds < 90
         ? $"{Math.Round(span.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s"
         : $"{Math.Round(span.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min";
@@ -165,7 +163,4 @@ public sealed partial class SeedanceToolService
     private static bool IsLocalCopy(string? path) => path is not null && File.Exists(path);
 
     private static string? ErrorText(SeedanceTask task) => task.Error is { } error ? error.Message ?? error.Code : null;
-
-    internal static JsonElement ArgumentsOrEmpty(JsonElement arguments) =>
-        arguments.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? Empty : arguments;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Seedance.Client.Models;
@@ -311,6 +310,4 @@ public static class ToolCatalog
         },
         ["required"] = new JsonArray("tasks", "count", "next_step"),
     }, Serialization.AgentsJsonContext.Default.JsonNode);
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
