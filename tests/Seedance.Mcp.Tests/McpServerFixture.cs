@@ -26,8 +26,6 @@ public sealed class McpServerFixture : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    internal SeedanceRuntime Runtime => _app.Services.GetRequiredService<SeedanceRuntime>();
-
     public static async Task<McpServerFixture> StartAsync(bool sandbox = true, string? token = null, Dictionary<string, string?>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "seedance-mcp-tests", Guid.NewGuid().ToString("N"));

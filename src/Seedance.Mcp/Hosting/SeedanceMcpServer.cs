@@ -69,8 +69,7 @@ internal static class SeedanceMcpServer
         });
 
         // The tool list is known from configuration alone; everything a call needs is built on the first call.
-        var preview = new SeedanceRuntime(configuration, settings, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        foreach (var definition in preview.Definitions)
+        foreach (var definition in SeedanceRuntime.LoadDefinitions(configuration))
         {
             services.AddSingleton<McpServerTool>(sp => new SeedanceMcpTool(sp.GetRequiredService<SeedanceRuntime>(), definition));
         }

@@ -6,7 +6,6 @@ using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
 using Seedance.Agents.Tools;
 using Seedance.Client;
-using Seedance.Client.Models;
 using Seedance.Sandbox;
 
 namespace Seedance.Mcp.Hosting;
@@ -29,18 +28,11 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
         _configuration = configuration;
         _settings = settings;
         _loggers = loggers;
-        ClientOptions = BindClientOptions();
-        Catalog = ClientOptions.BuildCatalog();
     }
 
-    /// <summary>The client settings from configuration (the key stays inside).</summary>
-    public SeedanceClientOptions ClientOptions { get; }
-
-    /// <summary>The models the tools offer.</summary>
-    public ModelCatalog Catalog { get; }
-
-    /// <summary>The tool definitions, available without building anything else.</summary>
-    public IReadOnlyList<SeedanceToolDefinition> Definitions => field ??= ToolCatalog.Create(Catalog);
+    /// <summary>The tool definitions for this configuration (its model catalogue), without building anything else.</summary>
+    public static IReadOnlyList<SeedanceToolDefinition> LoadDefinitions(IConfiguration configuration) =>
+        ToolCatalog.Create(BindClientOptions(configuration).BuildCatalog());
 
     /// <summary>The running sandbox, once a call started it (sandbox mode only).</summary>
     public SeedanceSandbox? Sandbox => _sandbox;
@@ -66,7 +58,7 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
     private async Task<SeedanceToolService> BuildAsync(CancellationToken cancellationToken)
     {
         var logger = _loggers.CreateLogger("Seedance.Mcp");
-        var clientOptions = BindClientOptions();
+        var clientOptions = BindClientOptions(_configuration);
         var agentOptions = new SeedanceAgentOptions();
         _configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(agentOptions);
         SeedanceAgentEnvironment.Apply(agentOptions, name => _configuration[name]);
@@ -122,11 +114,11 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
             new LocalImageResolver(agentOptions.ResolveAllowedImageFolders()), agentOptions);
     }
 
-    private SeedanceClientOptions BindClientOptions()
+    private static SeedanceClientOptions BindClientOptions(IConfiguration configuration)
     {
         var options = new SeedanceClientOptions();
-        _configuration.GetSection(SeedanceClientOptions.SectionName).Bind(options);
-        SeedanceEnvironment.Apply(options, name => _configuration[name]);
+        configuration.GetSection(SeedanceClientOptions.SectionName).Bind(options);
+        SeedanceEnvironment.Apply(options, name => configuration[name]);
 
         // The server must start and list its tools without a key; calls then explain how to set one.
         options.RequireApiKey = false;

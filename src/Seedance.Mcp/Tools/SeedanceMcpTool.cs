@@ -47,12 +47,10 @@ internal sealed class SeedanceMcpTool : McpServerTool
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var progress = request.Params?.ProgressToken is { } token ? new McpProgress(request.Server, token) : null;
-        ToolOutcome outcome;
+        SeedanceToolService service;
         try
         {
-            var service = await _runtime.GetServiceAsync(cancellationToken);
-            outcome = await service.InvokeAsync(_definition.Name, ToJson(request.Params?.Arguments), progress, cancellationToken);
+            service = await _runtime.GetServiceAsync(cancellationToken);
         }
         catch (TaskJournalException ex)
         {
@@ -60,7 +58,15 @@ internal sealed class SeedanceMcpTool : McpServerTool
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException)
         {
+            // Preparing the tools failed (the sandbox could not start, a setting is wrong): say so instead of a generic error.
             return Error($"The server could not prepare the tools: {ex.Message}");
+        }
+
+        var progress = request.Params?.ProgressToken is { } token ? new McpProgress(request.Server, token) : null;
+        ToolOutcome outcome;
+        try
+        {
+            outcome = await service.InvokeAsync(_definition.Name, ToJson(request.Params?.Arguments), progress, cancellationToken);
         }
         finally
         {
