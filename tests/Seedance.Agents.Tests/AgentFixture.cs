@@ -77,15 +77,7 @@ public sealed class AgentFixture : IAsyncDisposable
     public async Task<ToolOutcome> CallAdvancingAsync(string tool, string json, IProgress<ToolProgress>? progress = null, TimeSpan? step = null)
     {
         var call = CallAsync(tool, json, progress);
-        while (!call.IsCompleted)
-        {
-            await Task.Delay(5);
-            if (!call.IsCompleted)
-            {
-                Time.Advance(step ?? TimeSpan.FromSeconds(1));
-            }
-        }
-
+        await Seedance.Testing.FakeClock.AdvanceUntilDoneAsync(Time, call, step ?? TimeSpan.FromSeconds(1));
         return await call;
     }
 

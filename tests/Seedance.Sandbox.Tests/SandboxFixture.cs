@@ -47,24 +47,8 @@ public sealed class SandboxFixture : IAsyncDisposable
     }
 
     /// <summary>Moves the shared clock forward in small steps until <paramref name="task"/> ends.</summary>
-    public async Task<TimeSpan> AdvanceUntilDoneAsync(Task task, TimeSpan step, TimeSpan? limit = null)
-    {
-        var moved = TimeSpan.Zero;
-        var max = limit ?? TimeSpan.FromHours(1);
-        while (!task.IsCompleted && moved < max)
-        {
-            await Task.Delay(5);
-            if (task.IsCompleted)
-            {
-                break;
-            }
-
-            Time.Advance(step);
-            moved += step;
-        }
-
-        return moved;
-    }
+    public Task<TimeSpan> AdvanceUntilDoneAsync(Task task, TimeSpan step, TimeSpan? limit = null) =>
+        Seedance.Testing.FakeClock.AdvanceUntilDoneAsync(Time, task, step, limit);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,23 +22,6 @@ public static class TestClients
         SeedanceClient.Create(Options(edit), time, handler);
 
     /// <summary>Moves a fake clock forward in small steps until <paramref name="task"/> finishes; returns how far it moved.</summary>
-    public static async Task<TimeSpan> AdvanceUntilDoneAsync(FakeTimeProvider time, Task task, TimeSpan step, TimeSpan? limit = null)
-    {
-        var moved = TimeSpan.Zero;
-        var max = limit ?? TimeSpan.FromHours(1);
-        while (!task.IsCompleted && moved < max)
-        {
-            // Let the code under test reach its next timer before the clock moves.
-            await Task.Delay(2);
-            if (task.IsCompleted)
-            {
-                break;
-            }
-
-            time.Advance(step);
-            moved += step;
-        }
-
-        return moved;
-    }
+    public static Task<TimeSpan> AdvanceUntilDoneAsync(FakeTimeProvider time, Task task, TimeSpan step, TimeSpan? limit = null) =>
+        Seedance.Testing.FakeClock.AdvanceUntilDoneAsync(time, task, step, limit);
 }
