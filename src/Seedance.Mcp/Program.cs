@@ -36,15 +36,23 @@ if (settings.Sandbox)
     await Console.Error.WriteLineAsync("seedance-mcp: sandbox mode: a local stand-in for the API answers all calls (no key, no network, no cost).");
 }
 
-if (settings.Http)
+try
 {
-    await using var app = SeedanceMcpServer.BuildHttp(settings);
-    await app.StartAsync();
-    await Console.Error.WriteLineAsync($"seedance-mcp: Streamable HTTP at {string.Join(", ", app.Urls.Select(u => u + "/mcp"))}");
-    await app.WaitForShutdownAsync();
+    if (settings.Http)
+    {
+        await using var app = SeedanceMcpServer.BuildHttp(settings);
+        await app.StartAsync();
+        await Console.Error.WriteLineAsync($"seedance-mcp: Streamable HTTP at {string.Join(", ", app.Urls.Select(u => u + "/mcp"))}");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    using var host = SeedanceMcpServer.BuildStdio(settings);
+    await host.RunAsync();
     return 0;
 }
-
-using var host = SeedanceMcpServer.BuildStdio(settings);
-await host.RunAsync();
-return 0;
+catch (InvalidOperationException ex) when (ex.Message.StartsWith("The configuration is not usable", StringComparison.Ordinal))
+{
+    await Console.Error.WriteLineAsync($"seedance-mcp: {ex.Message}");
+    return 2;
+}

@@ -170,3 +170,28 @@ public sealed class HttpTransportBindingTests
         return request;
     }
 }
+
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public void WrongSettings_FailAtStartNamingEach()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => SeedanceMcpServer.BuildStdio(new ServerSettings(), new Dictionary<string, string?>
+        {
+            ["SEEDANCE_BASE_URL"] = "ftp://example.test",
+            ["Seedance:Agents:AllowedImageFolders:0"] = "relative/folder",
+        }));
+
+        Assert.Contains("Seedance:BaseUrl", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ftp://example.test", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowedImageFolders", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoKey_StillStarts()
+    {
+        using var host = SeedanceMcpServer.BuildStdio(new ServerSettings(), new Dictionary<string, string?> { ["SEEDANCE_API_KEY"] = "" });
+
+        Assert.NotNull(host);
+    }
+}

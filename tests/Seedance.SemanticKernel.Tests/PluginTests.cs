@@ -165,3 +165,20 @@ public sealed class PluginTests : IAsyncLifetime
         Assert.Contains("\"count\":0", listed.ToString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class PluginRegistrationTests
+{
+    [Fact]
+    public void AddSeedancePlugin_KernelFromTheContainerHasThePlugin()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SEEDANCE_API_KEY"] = "sk-x" }).Build());
+        services.AddKernel();
+        services.AddSeedancePlugin("video");
+        using var provider = services.BuildServiceProvider();
+
+        var kernel = provider.GetRequiredService<Kernel>();
+
+        Assert.Equal(["check_task", "extend_video", "generate_video", "list_tasks"], kernel.Plugins["video"].Select(f => f.Name).Order());
+    }
+}

@@ -30,9 +30,30 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
         _loggers = loggers;
     }
 
-    /// <summary>The tool definitions for this configuration (its model catalogue), without building anything else.</summary>
-    public static IReadOnlyList<SeedanceToolDefinition> LoadDefinitions(IConfiguration configuration) =>
-        ToolCatalog.Create(BindClientOptions(configuration).BuildCatalog());
+    /// <summary>
+    /// The tool definitions for this configuration (its model catalogue), without building anything else. Wrong settings
+    /// fail here, at start, with every problem named; a missing key does not (the tools then say how to set it).
+    /// </summary>
+    public static IReadOnlyList<SeedanceToolDefinition> LoadDefinitions(IConfiguration configuration)
+    {
+        var client = BindClientOptions(configuration);
+        var agent = BindAgentOptions(configuration);
+        var problems = client.Validate().Concat(agent.Validate()).ToArray();
+        if (problems.Length > 0)
+        {
+            throw new InvalidOperationException("The configuration is not usable: " + string.Join(" ", problems));
+        }
+
+        return ToolCatalog.Create(client.BuildCatalog());
+    }
+
+    private static SeedanceAgentOptions BindAgentOptions(IConfiguration configuration)
+    {
+        var options = new SeedanceAgentOptions();
+        configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(options);
+        SeedanceAgentEnvironment.Apply(options, name => configuration[name]);
+        return options;
+    }
 
     /// <summary>The running sandbox, once a call started it (sandbox mode only).</summary>
     public SeedanceSandbox? Sandbox => _sandbox;
@@ -59,9 +80,7 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
     {
         var logger = _loggers.CreateLogger("Seedance.Mcp");
         var clientOptions = BindClientOptions(_configuration);
-        var agentOptions = new SeedanceAgentOptions();
-        _configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(agentOptions);
-        SeedanceAgentEnvironment.Apply(agentOptions, name => _configuration[name]);
+        var agentOptions = BindAgentOptions(_configuration);
 
         if (_settings.Sandbox)
         {
