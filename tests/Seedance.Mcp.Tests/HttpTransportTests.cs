@@ -126,6 +126,22 @@ public sealed class HttpTransportBindingTests
             Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
             Assert.Equal(HttpStatusCode.OK, with.StatusCode);
             Assert.Equal(HttpStatusCode.MisdirectedRequest, evil.StatusCode);
+
+            // Remote callers may not pick files from the server's disk unless the operator named folders.
+            var image = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), $"seedance-test-{Guid.NewGuid():N}.png");
+            await File.WriteAllBytesAsync(image, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+            try
+            {
+                await using var client = await McpServerFixture.ConnectAsync(endpoint, token);
+                var refused = await client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "x", ["image_urls"] = new[] { image } });
+                Assert.True(refused.IsError);
+                Assert.Contains("switched off", string.Join(" ", refused.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(t => t.Text)),
+                    StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(image);
+            }
         }
         finally
         {

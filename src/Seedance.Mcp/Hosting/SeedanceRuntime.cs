@@ -123,6 +123,12 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
             throw new InvalidOperationException(string.Join(" ", problems));
         }
 
+        // Served beyond this machine, callers are remote: never let them pick files from the server's disk unless the
+        // operator named the folders.
+        var imageFolders = _settings.Http && !_settings.IsLoopback && agentOptions.AllowedImageFolders.Count == 0
+            ? []
+            : agentOptions.ResolveAllowedImageFolders();
+
         var client = SeedanceClient.Create(clientOptions, logger: _loggers.CreateLogger<SeedanceClient>());
         var downloads = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(30) };
         var journal = new TaskJournal(agentOptions.ResolveJournalPath());
@@ -130,7 +136,7 @@ internal sealed class SeedanceRuntime : IAsyncDisposable
         Log.Ready(logger, journal.Path, agentOptions.ResolveOutputDirectory());
         return new SeedanceToolService(client, journal,
             new VideoDownloader(downloads, agentOptions.ResolveOutputDirectory(), agentOptions.MaxDownloadBytes),
-            new LocalImageResolver(agentOptions.ResolveAllowedImageFolders()), agentOptions);
+            new LocalImageResolver(imageFolders), agentOptions);
     }
 
     private static SeedanceClientOptions BindClientOptions(IConfiguration configuration)
