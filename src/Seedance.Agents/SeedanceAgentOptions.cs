@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Seedance.Agents;
 
 /// <summary>Settings of the tool surface: where the journal and the videos go, what local files may be read.</summary>
-public sealed class SeedanceAgentOptions
+public sealed class SeedanceAgentOptions : IValidatableObject
 {
     /// <summary>The configuration section these options are bound from (beside the client's).</summary>
     public const string SectionName = "Seedance:Agents";
@@ -19,6 +21,7 @@ public sealed class SeedanceAgentOptions
     public bool DownloadResults { get; set; } = true;
 
     /// <summary>The largest file a download may write.</summary>
+    [Range(1024, long.MaxValue, ErrorMessage = "Seedance:Agents:MaxDownloadBytes must be at least 1024.")]
     public long MaxDownloadBytes { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>
@@ -26,6 +29,12 @@ public sealed class SeedanceAgentOptions
     /// An empty list after configuration means no local file is ever read.
     /// </summary>
     public IList<string> AllowedImageFolders { get; } = new List<string>();
+
+    /// <summary>
+    /// Whether local image paths may be given at all. Hosts that serve remote callers turn this off unless the operator
+    /// named the folders, so that a caller cannot pick files from the host's disk.
+    /// </summary>
+    public bool AllowLocalImages { get; set; } = true;
 
     /// <summary>How often a waiting call reports progress even when nothing changed.</summary>
     public TimeSpan ProgressHeartbeat { get; set; } = TimeSpan.FromSeconds(3);
@@ -56,19 +65,20 @@ public sealed class SeedanceAgentOptions
     }
 
     /// <summary>The folders local images may come from.</summary>
-    public IReadOnlyList<string> ResolveAllowedImageFolders() => AllowedImageFolders.Count > 0
+    public IReadOnlyList<string> ResolveAllowedImageFolders() => !AllowLocalImages ? [] : AllowedImageFolders.Count > 0
         ? AllowedImageFolders.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath).ToArray()
         : [Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)];
 
-    /// <summary>Every problem with these settings, each naming the setting.</summary>
+    /// <summary>Every problem with these settings, each naming the setting (the same checks the host runs at start).</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        if (MaxDownloadBytes < 1024)
-        {
-            problems.Add($"Seedance:Agents:MaxDownloadBytes must be at least 1024; given: {MaxDownloadBytes}.");
-        }
+        var result = new SeedanceAgentOptionsValidator().Validate(null, this);
+        return result.Failed ? [.. result.Failures] : [];
+    }
 
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        var problems = new List<string>();
         if (ProgressHeartbeat <= TimeSpan.Zero || WaitPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Seedance:Agents:ProgressHeartbeat and WaitPollInterval must be positive.");
@@ -82,7 +92,7 @@ public sealed class SeedanceAgentOptions
             }
         }
 
-        return problems;
+        return problems.Select(p => new ValidationResult(p));
     }
 
     private static string DataRoot()

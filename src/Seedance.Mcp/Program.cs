@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Seedance.Mcp.Hosting;
 
 ServerSettings settings;
@@ -51,8 +52,13 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (InvalidOperationException ex) when (ex.Message.StartsWith("The configuration is not usable", StringComparison.Ordinal))
+catch (OptionsValidationException ex)
 {
-    await Console.Error.WriteLineAsync($"seedance-mcp: {ex.Message}");
+    await Console.Error.WriteLineAsync("seedance-mcp: the configuration is not usable:");
+    foreach (var failure in ex.Failures)
+    {
+        await Console.Error.WriteLineAsync($"  - {failure}");
+    }
+
     return 2;
 }

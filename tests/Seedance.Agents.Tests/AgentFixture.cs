@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Seedance.Agents.Downloads;
+using Microsoft.Extensions.DependencyInjection;
 using Seedance.Agents.Journal;
-using Seedance.Agents.Media;
 using Seedance.Agents.Results;
 using Seedance.Agents.Tools;
 using Seedance.Client;
@@ -15,12 +14,15 @@ public sealed class AgentFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    private AgentFixture(SeedanceSandbox sandbox, FakeTimeProvider time, string root, SeedanceToolService service, HttpClient raw)
+    private readonly ServiceProvider _services;
+
+    private AgentFixture(SeedanceSandbox sandbox, FakeTimeProvider time, string root, ServiceProvider services, HttpClient raw)
     {
         Sandbox = sandbox;
         Time = time;
         Root = root;
-        Service = service;
+        _services = services;
+        Toolset = services.GetRequiredService<SeedanceToolset>();
         Raw = raw;
     }
 
@@ -36,9 +38,10 @@ public sealed class AgentFixture : IAsyncDisposable
 
     public string ImagesDirectory => Path.Combine(Root, "images");
 
-    public SeedanceToolService Service { get; }
+    /// <summary>The tools, composed by <c>AddSeedanceAgents()</c> as every host composes them.</summary>
+    public SeedanceToolset Toolset { get; }
 
-    public TaskJournal Journal => Service.Journal;
+    public TaskJournal Journal => Toolset.Journal;
 
     public HttpClient Raw { get; }
 
@@ -52,26 +55,26 @@ public sealed class AgentFixture : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), "seedance-agents-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "images"));
-        var options = new SeedanceAgentOptions
-        {
-            JournalPath = Path.Combine(root, "data", "journal.db"),
-            OutputDirectory = Path.Combine(root, "videos"),
-        };
-        options.AllowedImageFolders.Add(Path.Combine(root, "images"));
-        agent?.Invoke(options);
 
         var clientOptions = new SeedanceClientOptions { ApiKey = running.ApiKey, BaseUrl = running.BaseUrl, ReadRetryBaseDelay = TimeSpan.FromMilliseconds(1) };
         client?.Invoke(clientOptions);
         var seedance = SeedanceClient.Create(clientOptions, time);
         var raw = new HttpClient();
-        var service = new SeedanceToolService(seedance, new TaskJournal(options.ResolveJournalPath(), time),
-            new VideoDownloader(raw, options.ResolveOutputDirectory(), options.MaxDownloadBytes),
-            new LocalImageResolver(options.ResolveAllowedImageFolders()), options, time);
-        return new AgentFixture(running, time, root, service, raw);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(seedance);
+        services.AddSeedanceAgents(options =>
+        {
+            options.JournalPath = Path.Combine(root, "data", "journal.db");
+            options.OutputDirectory = Path.Combine(root, "videos");
+            options.AllowedImageFolders.Add(Path.Combine(root, "images"));
+            agent?.Invoke(options);
+        });
+        return new AgentFixture(running, time, root, services.BuildServiceProvider(), raw);
     }
 
     public Task<ToolOutcome> CallAsync(string tool, string json, IProgress<ToolProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Service.InvokeAsync(tool, JsonDocument.Parse(json).RootElement, progress, cancellationToken);
+        Toolset.InvokeAsync(tool, JsonDocument.Parse(json).RootElement, progress, cancellationToken);
 
     /// <summary>Runs a call while moving the shared clock forward in small steps until it ends.</summary>
     public async Task<ToolOutcome> CallAdvancingAsync(string tool, string json, IProgress<ToolProgress>? progress = null, TimeSpan? step = null)
@@ -84,6 +87,7 @@ public sealed class AgentFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Raw.Dispose();
+        await _services.DisposeAsync();
         await Sandbox.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -60,7 +60,7 @@ public sealed class ConfinementTests
         await using var f = await AgentFixture.StartAsync();
         var id = (await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a"}""")).Str("task_id");
         f.Time.Advance(TimeSpan.FromMinutes(2));
-        var url = (await f.Service.Journal.FindAsync(id)) is { } _ ? $"{f.Sandbox.BaseUrl}files/videos/{id}.mp4" : null;
+        var url = (await f.Journal.FindAsync(id)) is { } _ ? $"{f.Sandbox.BaseUrl}files/videos/{id}.mp4" : null;
         var folder = Path.Combine(f.Root, "small");
         var downloader = new VideoDownloader(new HttpClient(), folder, 1024);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using NSubstitute;
@@ -18,18 +19,28 @@ public sealed class MockedClientTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "seedance-mock-tests", Guid.NewGuid().ToString("N"));
     private readonly SeedanceClient _client = Substitute.For<SeedanceClient>();
-    private readonly SeedanceToolService _service;
+    private readonly ServiceProvider _services;
+    private readonly SeedanceToolset _service;
 
     public MockedClientTests()
     {
         _client.Catalog.Returns(ModelCatalog.Default);
-        var options = new SeedanceAgentOptions { JournalPath = Path.Combine(_root, "j.db"), OutputDirectory = Path.Combine(_root, "v") };
-        _service = new SeedanceToolService(_client, new TaskJournal(options.ResolveJournalPath()),
-            new VideoDownloader(new HttpClient(), options.ResolveOutputDirectory(), 1024), new LocalImageResolver([]), options);
+        var services = new ServiceCollection();
+        services.AddSingleton(_client);
+        services.AddSeedanceAgents(o =>
+        {
+            o.JournalPath = Path.Combine(_root, "j.db");
+            o.OutputDirectory = Path.Combine(_root, "v");
+            o.MaxDownloadBytes = 1024;
+            o.AllowLocalImages = false;
+        });
+        _services = services.BuildServiceProvider();
+        _service = _services.GetRequiredService<SeedanceToolset>();
     }
 
     public void Dispose()
     {
+        _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_root))
         {

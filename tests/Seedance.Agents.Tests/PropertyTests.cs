@@ -113,7 +113,7 @@ public sealed class PropertyTests
             var submitsBefore = f.Sandbox.Counters.SubmitsReceived;
             var createdBefore = f.Sandbox.Counters.TasksCreated;
 
-            var outcome = await f.Service.InvokeAsync(ToolNames.GenerateVideo, JsonSerializer.SerializeToElement(arguments));
+            var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateVideo, JsonSerializer.SerializeToElement(arguments));
 
             if (outcome.IsError)
             {
@@ -147,7 +147,7 @@ public sealed class PropertyTests
         {
             foreach (var tool in new[] { ToolNames.CheckTask, ToolNames.ListTasks, ToolNames.ExtendVideo })
             {
-                var outcome = await f.Service.InvokeAsync(tool, JsonSerializer.SerializeToElement(json));
+                var outcome = await f.Toolset.InvokeAsync(tool, JsonSerializer.SerializeToElement(json));
                 Assert.True(outcome.IsError || outcome.Structured.ValueKind == JsonValueKind.Object);
                 Assert.False(string.IsNullOrWhiteSpace(outcome.Text));
             }

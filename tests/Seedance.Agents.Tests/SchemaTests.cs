@@ -114,7 +114,7 @@ public sealed class SchemaTests
     public async Task AIFunction_InvokesTheToolAndReportsErrorsAsResults()
     {
         await using var f = await AgentFixture.StartAsync();
-        var toolset = new SeedanceToolset(f.Service);
+        var toolset = f.Toolset;
         var generate = toolset.Functions.Single(t => t.Name == "generate_video");
 
         var ok = (JsonElement)(await generate.InvokeAsync(new AIFunctionArguments { ["prompt"] = "a cat", ["duration"] = 10, ["size"] = "9:16" }))!;
@@ -130,7 +130,7 @@ public sealed class SchemaTests
     public async Task AIFunction_ProgressFromContext()
     {
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(10));
-        var toolset = new SeedanceToolset(f.Service);
+        var toolset = f.Toolset;
         var reports = new List<ToolProgress>();
         var arguments = new AIFunctionArguments { ["prompt"] = "a cat", ["wait"] = 30 };
         arguments.Context = new Dictionary<object, object?> { [typeof(IProgress<ToolProgress>)] = new GenerateVideoTests.Collect<ToolProgress>(reports) };
@@ -167,7 +167,7 @@ public sealed class SchemaTests
         var toolset = provider.GetRequiredService<SeedanceToolset>();
 
         Assert.Equal(Path.Combine(root, "out"), options.ResolveOutputDirectory());
-        Assert.Equal(Path.Combine(root, "j.db"), toolset.Service.Journal.Path);
+        Assert.Equal(Path.Combine(root, "j.db"), toolset.Journal.Path);
         Assert.False(options.DownloadResults);
         Assert.Equal([$"{root}/a", $"{root}/b"], options.AllowedImageFolders);
         Assert.Equal(4, toolset.Functions.Count);

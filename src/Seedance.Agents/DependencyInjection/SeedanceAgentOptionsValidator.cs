@@ -2,12 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Seedance.Agents;
 
-/// <summary>Validates <see cref="SeedanceAgentOptions"/>, naming each wrong setting.</summary>
-internal sealed class SeedanceAgentOptionsValidator : IValidateOptions<SeedanceAgentOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SeedanceAgentOptions options)
-    {
-        var problems = options.Validate();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}
+/// <summary>Validates <see cref="SeedanceAgentOptions"/> when the host starts (generated), naming each wrong setting.</summary>
+[OptionsValidator]
+internal sealed partial class SeedanceAgentOptionsValidator : IValidateOptions<SeedanceAgentOptions>;

@@ -5,6 +5,7 @@ using Seedance.Agents;
 using Seedance.Agents.Downloads;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
+using Seedance.Agents.Tasks;
 using Seedance.Agents.Tools;
 using Seedance.Client;
 
@@ -17,7 +18,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
     public const string DownloadClientName = "Seedance.Downloads";
 
     /// <summary>
-    /// Adds <see cref="SeedanceToolService"/>, <see cref="SeedanceToolset"/>, the journal, the downloader and the client.
+    /// Adds <see cref="SeedanceToolset"/> (one class per tool over shared collaborators), the journal, the downloader and the client.
     /// Options come from <c>Seedance:Agents</c>, then <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>,
     /// <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off) and <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by
     /// the path separator), then <paramref name="configure"/>. Nothing is opened or created until a tool is first used.
@@ -27,7 +28,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSeedanceClient(configureClient);
-        if (services.Any(d => d.ServiceType == typeof(SeedanceToolService)))
+        if (services.Any(d => d.ServiceType == typeof(SeedanceToolset)))
         {
             if (configure is not null)
             {
@@ -45,28 +46,38 @@ public static class SeedanceAgentsServiceCollectionExtensions
                 SeedanceAgentEnvironment.Apply(o, name => configuration?[name] ?? Environment.GetEnvironmentVariable(name));
             });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SeedanceAgentOptions>, SeedanceAgentOptionsValidator>());
+        options.ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
         services.AddHttpClient(DownloadClientName, http => http.Timeout = TimeSpan.FromMinutes(30));
-        services.TryAddSingleton(sp => new TaskJournal(
-            sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveJournalPath(), sp.GetService<TimeProvider>()));
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value;
-            return new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName), o.ResolveOutputDirectory(), o.MaxDownloadBytes);
-        });
-        services.TryAddSingleton(sp => new LocalImageResolver(sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveAllowedImageFolders()));
-        services.TryAddSingleton(sp => new SeedanceToolService(
-            sp.GetRequiredService<SeedanceClient>(),
-            sp.GetRequiredService<TaskJournal>(),
-            sp.GetRequiredService<VideoDownloader>(),
-            sp.GetRequiredService<LocalImageResolver>(),
-            sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value,
-            sp.GetService<TimeProvider>()));
-        services.TryAddSingleton(sp => new SeedanceToolset(sp.GetRequiredService<SeedanceToolService>()));
+        services.TryAddSingleton(sp => new TaskJournal(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),
+            Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes));
+        services.TryAddSingleton(sp => new LocalImageResolver(Options(sp).ResolveAllowedImageFolders()));
+
+        // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
+        services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
+        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>()));
+        services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
+        services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
+            sp.GetRequiredService<TaskReporter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
+            sp.GetRequiredService<GenerationStarter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp)));
+        services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
+        services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
+            sp.GetRequiredService<TaskJournal>()));
         return services;
     }
+
+    private static SeedanceAgentOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value;
+
+    private static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 }

@@ -56,4 +56,7 @@ public sealed record JournalEntry
 
     /// <summary>The downloaded last frame.</summary>
     public string? LocalLastFramePath { get; init; }
+
+    /// <summary>The <c>Idempotency-Key</c> the submit was sent with; sending the identical body with it again cannot create a second task.</summary>
+    public string? IdempotencyKey { get; init; }
 }

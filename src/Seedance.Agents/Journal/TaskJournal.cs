@@ -284,6 +284,7 @@ public sealed class TaskJournal
             ErrorMessage = Text("error_message"),
             LocalVideoPath = Text("local_video_path"),
             LocalLastFramePath = Text("local_last_frame_path"),
+            IdempotencyKey = Text("idempotency_key"),
         };
     }
 

@@ -108,11 +108,4 @@ public sealed class LocalImageResolver
 
         return (real, null);
     }
-
-    /// <summary>Uploads a path that passed <see cref="Check"/> and returns its provider URL.</summary>
-    public static async Task<string> UploadAsync(SeedanceClient client, string path, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return (await client.UploadImageFileAsync(path, cancellationToken)).Url;
-    }
 }

@@ -1,17 +1,22 @@
+using System.ComponentModel;
 namespace Seedance.Agents.Results;
 
 /// <summary>Recent tasks from the journal, newest first.</summary>
 public sealed record TaskListReport
 {
     /// <summary>The tasks.</summary>
+    [Description("The tasks, newest first.")]
     public required IReadOnlyList<TaskReport> Tasks { get; init; }
 
     /// <summary>How many tasks are listed.</summary>
+    [Description("How many tasks are listed.")]
     public int Count => Tasks.Count;
 
     /// <summary>Where the journal lives.</summary>
+    [Description("Where the journal lives.")]
     public string? JournalPath { get; init; }
 
     /// <summary>What the model should do next.</summary>
+    [Description("What to do next.")]
     public required string NextStep { get; init; }
 }

@@ -15,12 +15,12 @@ namespace Seedance.Agents.Tools;
 /// </summary>
 public sealed class SeedanceToolFunction : AIFunction
 {
-    private readonly SeedanceToolService _service;
+    private readonly SeedanceToolset _toolset;
     private readonly Dictionary<string, object?> _properties;
 
-    internal SeedanceToolFunction(SeedanceToolService service, SeedanceToolDefinition definition)
+    internal SeedanceToolFunction(SeedanceToolset toolset, SeedanceToolDefinition definition)
     {
-        _service = service;
+        _toolset = toolset;
         Definition = definition;
         _properties = new Dictionary<string, object?>
         {
@@ -60,7 +60,7 @@ public sealed class SeedanceToolFunction : AIFunction
         var progress = arguments.Context is { } context && context.TryGetValue(typeof(IProgress<ToolProgress>), out var value)
             ? value as IProgress<ToolProgress>
             : null;
-        var outcome = await _service.InvokeAsync(Name, ToJson(arguments), progress, cancellationToken);
+        var outcome = await _toolset.InvokeAsync(Name, ToJson(arguments), progress, cancellationToken);
         return outcome.Structured;
     }
 

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Seedance.Agents;
+using Seedance.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Mcp.Http;
-using Seedance.Mcp.Tools;
 
 namespace Seedance.Mcp.Hosting;
 
@@ -31,8 +33,10 @@ internal static class SeedanceMcpServer
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(overrides ?? []);
         ConfigureLogging(builder.Logging, builder.Configuration);
-        AddServer(builder.Services, builder.Configuration, settings).WithStdioServerTransport();
-        return builder.Build();
+        builder.Services.AddSeedanceMcp(builder.Configuration, settings).WithStdioServerTransport();
+        var host = builder.Build();
+        ThrowIfUnusable(host.Services);
+        return host;
     }
 
     /// <summary>The Streamable HTTP server at <c>/mcp</c>, guarded by Host/Origin checks and the optional token.</summary>
@@ -49,32 +53,41 @@ internal static class SeedanceMcpServer
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
         });
-        AddServer(builder.Services, builder.Configuration, settings).WithHttpTransport(o => o.Stateless = true);
+        builder.Services.AddSeedanceMcp(builder.Configuration, settings).WithHttpTransport(o => o.Stateless = true);
 
         var app = builder.Build();
+        ThrowIfUnusable(app.Services);
         var guard = new HttpGuard(settings);
         app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         app.MapMcp("/mcp");
         return app;
     }
 
-    private static IMcpServerBuilder AddServer(IServiceCollection services, ConfigurationManager configuration, ServerSettings settings)
+    /// <summary>
+    /// Checks every setting before the server serves anything, so that wrong settings stop it at start with each problem
+    /// named (a missing key does not: the tools then say how to set one).
+    /// </summary>
+    private static void ThrowIfUnusable(IServiceProvider services)
     {
-        services.AddSingleton(settings);
-        services.AddSingleton<SeedanceRuntime>();
-        var builder = services.AddMcpServer(options =>
+        var problems = new List<string>();
+        void Check(Func<object> read)
         {
-            options.ServerInfo = new Implementation { Name = "seedance", Title = "Seedance video generation", Version = Version };
-            options.ServerInstructions = Instructions;
-        });
-
-        // The tool list is known from configuration alone; everything a call needs is built on the first call.
-        foreach (var definition in SeedanceRuntime.LoadDefinitions(configuration))
-        {
-            services.AddSingleton<McpServerTool>(sp => new SeedanceMcpTool(sp.GetRequiredService<SeedanceRuntime>(), definition));
+            try
+            {
+                _ = read();
+            }
+            catch (OptionsValidationException ex)
+            {
+                problems.AddRange(ex.Failures);
+            }
         }
 
-        return builder;
+        Check(() => services.GetRequiredService<IOptions<SeedanceClientOptions>>().Value);
+        Check(() => services.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value);
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(Seedance), typeof(SeedanceClientOptions), problems);
+        }
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, ConfigurationManager configuration)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
-namespace Seedance.Agents.Arguments;
+namespace Seedance.Agents.Parameters;
 
 /// <summary>
 /// Reads tool arguments loosely from JSON and records every problem as a <see cref="Violation"/> naming the
@@ -42,8 +42,6 @@ internal sealed class ArgumentReader
     public IReadOnlyList<Violation> Violations => _violations;
 
     public void Add(Violation violation) => _violations.Add(violation);
-
-    public bool Has(string name) => Get(name) is not null;
 
     public string? String(string name, string rule)
     {

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Seedance.Agents.Serialization;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Parameters;
+
+/// <summary>Writes a tool's input JSON schema from its <see cref="ParameterTable"/>: types, enums, ranges, item limits, defaults, descriptions.</summary>
+internal static class ParameterSchema
+{
+    public static JsonElement Write(ParameterTable table, ModelCatalog catalog)
+    {
+        var properties = new JsonObject();
+        foreach (var parameter in table.Parameters)
+        {
+            properties[parameter.Name] = Property(parameter, catalog);
+        }
+
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+        };
+        var required = table.Parameters.Where(p => p.Required).Select(p => (JsonNode)p.Name).ToArray();
+        if (required.Length > 0)
+        {
+            schema["required"] = new JsonArray(required);
+        }
+
+        return JsonSerializer.SerializeToElement(schema, AgentsJsonContext.Default.JsonNode);
+    }
+
+    private static JsonObject Property(ToolParameter parameter, ModelCatalog catalog)
+    {
+        var description = parameter.Description(catalog);
+        var node = parameter.Kind switch
+        {
+            ParameterKind.String => new JsonObject { ["type"] = "string" },
+            ParameterKind.Integer => new JsonObject { ["type"] = "integer" },
+            ParameterKind.Boolean => new JsonObject { ["type"] = "boolean" },
+            ParameterKind.UrlList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            ParameterKind.ImageRoles => new JsonObject { ["type"] = "array", ["items"] = RoleItem(parameter, catalog) },
+            _ => new JsonObject { ["type"] = "array", ["items"] = ToolItem() },
+        };
+
+        if (parameter.Values is { } values)
+        {
+            node["enum"] = Strings(values(catalog));
+        }
+
+        if (parameter.Minimum is { } min)
+        {
+            node["minimum"] = min;
+        }
+
+        if (parameter.Maximum is { } max)
+        {
+            node["maximum"] = max;
+        }
+
+        if (parameter.MaxItems is { } items)
+        {
+            node["maxItems"] = items;
+        }
+
+        node["description"] = description;
+        switch (parameter.Default)
+        {
+            case string text:
+                node["default"] = text;
+                break;
+            case long number:
+                node["default"] = number;
+                break;
+            case bool flag:
+                node["default"] = flag;
+                break;
+        }
+
+        return node;
+    }
+
+    private static JsonObject RoleItem(ToolParameter parameter, ModelCatalog catalog) => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["url"] = new JsonObject { ["type"] = "string", ["description"] = "The image. " + ParameterTexts.MediaItem(catalog) },
+            ["role"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = Strings(ImageRoles.All),
+                ["description"] = "first_frame: the video starts on this image; last_frame: it ends on it; reference_image: a reference "
+                    + "portrait (with asset:// URLs).",
+            },
+        },
+        ["required"] = new JsonArray("url", "role"),
+        ["additionalProperties"] = false,
+    };
+
+    private static JsonObject ToolItem() => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["type"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(VideoTools.All), ["description"] = "The tool type; only web_search exists." },
+        },
+        ["required"] = new JsonArray("type"),
+        ["additionalProperties"] = false,
+    };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)v).ToArray());
+}

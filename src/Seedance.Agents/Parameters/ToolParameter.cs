@@ -1,0 +1,91 @@
+using System.Globalization;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Parameters;
+
+/// <summary>
+/// One row of a tool's parameter table: everything the schema, the reader and the request mapping need to know about
+/// one argument, said once. Value rules of request fields (ranges, enums, cross-field rules) are enforced by the
+/// client's validator; <see cref="EnforceRange"/> is only for tool-only arguments that no validator sees.
+/// </summary>
+internal sealed record ToolParameter
+{
+    /// <summary>The argument name, as the provider's body names it for request fields.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Its JSON shape.</summary>
+    public required ParameterKind Kind { get; init; }
+
+    /// <summary>The rule id reported when the argument has the wrong type.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>The description for the model, without the default (which <see cref="Description"/> appends).</summary>
+    public required Func<ModelCatalog, string> Describe { get; init; }
+
+    /// <summary>The allowed values of a string argument, shown as a schema enum.</summary>
+    public Func<ModelCatalog, IReadOnlyList<string>>? Values { get; init; }
+
+    /// <summary>The smallest whole number allowed (schema <c>minimum</c>).</summary>
+    public long? Minimum { get; init; }
+
+    /// <summary>The largest whole number allowed (schema <c>maximum</c>).</summary>
+    public long? Maximum { get; init; }
+
+    /// <summary>True when the reader checks the range itself: tool-only arguments that no request validator sees.</summary>
+    public bool EnforceRange { get; init; }
+
+    /// <summary>True when the request field is a 32-bit integer, so a larger whole number is out of range before validation.</summary>
+    public bool Int32 { get; init; }
+
+    /// <summary>The most items of a list (schema <c>maxItems</c>).</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>The value used (and sent) when the argument is left out: a string, long or bool; null when none.</summary>
+    public object? Default { get; init; }
+
+    /// <summary>Words for a default that is not a fixed value (extend_video's inherited settings); not in the schema.</summary>
+    public string? DefaultInWords { get; init; }
+
+    /// <summary>True when the argument must be given (and not blank).</summary>
+    public bool Required { get; init; }
+
+    /// <summary>What to give when a required argument is missing.</summary>
+    public string? RequiredHint { get; init; }
+
+    /// <summary>How a read value goes onto the request; null for tool-only arguments.</summary>
+    public Func<VideoGenerationRequest, object, VideoGenerationRequest>? Apply { get; init; }
+
+    /// <summary>The value of this field in a request (the reverse of <see cref="Apply"/>), for settings inherited from an earlier request.</summary>
+    public Func<VideoGenerationRequest, object?>? Get { get; init; }
+
+    /// <summary>True when the value comes from an earlier request unless given (see <see cref="Inherited"/>).</summary>
+    public bool IsInherited => DefaultInWords is not null;
+
+    /// <summary>The description with its default, as the schema shows it.</summary>
+    public string Description(ModelCatalog catalog)
+    {
+        var text = Describe(catalog);
+        if (DefaultInWords is not null)
+        {
+            return $"{text} Default: {DefaultInWords}.";
+        }
+
+        return Default is null ? text : $"{text} Default {Show(Default)}.";
+    }
+
+    /// <summary>This parameter as a setting inherited from another task: no fixed default, said in words instead.</summary>
+    public ToolParameter Inherited(string words) => this with { Default = null, DefaultInWords = words };
+
+    /// <summary>The "an integer from min to max" text of a ranged integer.</summary>
+    public string RangeText => Minimum is { } min && Maximum is { } max
+        ? $"an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}"
+        : "an integer";
+
+    internal static string Show(object value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

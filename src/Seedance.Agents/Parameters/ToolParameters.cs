@@ -1,0 +1,243 @@
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Parameters;
+
+/// <summary>
+/// The parameter table of every tool. A request field is described here once; <c>extend_video</c> is a projection of
+/// <c>generate_video</c>'s table in which the settings it inherits from the previous clip lose their fixed default.
+/// </summary>
+internal static class ToolParameters
+{
+    /// <summary>The rule id of argument problems that belong to no request rule (unknown names, tool-only arguments).</summary>
+    public const string ArgumentRule = "args";
+
+    /// <summary>The rule id of the tool-only <c>wait</c> argument.</summary>
+    public const string WaitRule = "wait";
+
+    /// <summary>The longest a single tool call may wait for a video (MCP clients cut calls at about 60 s).</summary>
+    public const int MaxWaitSeconds = SeedanceAgentOptions.MaxWaitSeconds;
+
+    private const string InheritedWords = "the previous clip's value";
+
+    public static ToolParameter Wait { get; } = new()
+    {
+        Name = "wait",
+        Kind = ParameterKind.Integer,
+        Rule = WaitRule,
+        Minimum = 0,
+        Maximum = MaxWaitSeconds,
+        EnforceRange = true,
+        Default = 0L,
+        Describe = _ => $"Seconds to wait for the video before returning, 0 to {MaxWaitSeconds}. Returns as soon as the task ends.",
+    };
+
+    /// <summary>generate_video: the provider's body fields with the provider's names and JSON types, plus <c>wait</c>.</summary>
+    public static ParameterTable Generate { get; } = new(
+    [
+        new()
+        {
+            Name = "prompt",
+            Kind = ParameterKind.String,
+            Rule = "R2",
+            Describe = c => "What the video shows: subject, action, camera movement, style. Required for text-to-video; optional when "
+                + "image_urls, image_with_roles or video_urls are given. " + ParameterTexts.PromptLimits(c),
+            Apply = (r, v) => r with { Prompt = (string)v },
+            Get = r => r.Prompt,
+        },
+        new()
+        {
+            Name = "model",
+            Kind = ParameterKind.String,
+            Rule = "R1",
+            Values = c => c.Names,
+            Default = SeedanceModels.Standard,
+            Describe = c => $"The model. {ParameterTexts.Models(c)}.",
+            Apply = (r, v) => r with { Model = (string)v },
+            Get = r => r.Model,
+        },
+        new()
+        {
+            Name = "duration",
+            Kind = ParameterKind.Integer,
+            Rule = "R4",
+            Minimum = VideoDefaults.MinDuration,
+            Maximum = VideoDefaults.MaxDuration,
+            Int32 = true,
+            Default = (long)VideoDefaults.Duration,
+            Describe = _ => $"Length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}.",
+            Apply = (r, v) => r with { Duration = (int)(long)v },
+            Get = r => (long)r.Duration,
+        },
+        new()
+        {
+            Name = "size",
+            Kind = ParameterKind.String,
+            Rule = "R5",
+            Values = _ => VideoSizes.All,
+            Default = VideoDefaults.Size,
+            Describe = _ => "Aspect ratio: 16:9 landscape, 9:16 vertical (phones, reels, stories), 1:1 square, 4:3, 3:4, 21:9 ultra-wide, "
+                + "adaptive (follow the input image or video).",
+            Apply = (r, v) => r with { Size = (string)v },
+            Get = r => r.Size,
+        },
+        new()
+        {
+            Name = "resolution",
+            Kind = ParameterKind.String,
+            Rule = "R6",
+            Values = _ => VideoResolutions.All,
+            Default = VideoDefaults.Resolution,
+            Describe = ParameterTexts.Resolutions,
+            Apply = (r, v) => r with { Resolution = (string)v },
+            Get = r => r.Resolution,
+        },
+        new()
+        {
+            Name = "seed",
+            Kind = ParameterKind.Integer,
+            Rule = "R7",
+            Minimum = VideoDefaults.MinSeed,
+            Maximum = VideoDefaults.MaxSeed,
+            Describe = _ => $"Random seed, a whole number from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}. The same seed gives similar "
+                + "(not identical) results. Omit for a random one.",
+            Apply = (r, v) => r with { Seed = (long)v },
+            Get = r => r.Seed,
+        },
+        new()
+        {
+            Name = "generate_audio",
+            Kind = ParameterKind.Boolean,
+            Rule = "R8",
+            Default = false,
+            Describe = _ => "true for a video with sound (AI-generated audio: voices, music, effects).",
+            Apply = (r, v) => r with { GenerateAudio = (bool)v },
+            Get = r => r.GenerateAudio,
+        },
+        new()
+        {
+            Name = "return_last_frame",
+            Kind = ParameterKind.Boolean,
+            Rule = "R8",
+            Default = true,
+            Describe = _ => "Also return the last frame as an image, so the clip can be continued with extend_video.",
+            Apply = (r, v) => r with { ReturnLastFrame = (bool)v },
+            Get = r => r.ReturnLastFrame,
+        },
+        new()
+        {
+            Name = "tools",
+            Kind = ParameterKind.Tools,
+            Rule = "R9",
+            MaxItems = 1,
+            Describe = _ => "Optional extras. Only [{\"type\": \"web_search\"}] exists: lets generation consult the web.",
+            Apply = (r, v) => r with { Tools = (IReadOnlyList<VideoTool>)v },
+            Get = r => r.Tools,
+        },
+        new()
+        {
+            Name = "image_urls",
+            Kind = ParameterKind.UrlList,
+            Rule = "R10",
+            MaxItems = VideoDefaults.MaxImageUrls,
+            Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}, e.g. a starting picture for image-to-video. "
+                + $"{ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
+            Apply = (r, v) => r with { ImageUrls = (IReadOnlyList<string>)v },
+            Get = r => r.ImageUrls,
+        },
+        new()
+        {
+            Name = "image_with_roles",
+            Kind = ParameterKind.ImageRoles,
+            Rule = "R12",
+            MaxItems = VideoDefaults.MaxImageUrls,
+            Describe = _ => "Images with a role, e.g. [{\"url\": \"https://…/day.jpg\", \"role\": \"first_frame\"}, {\"url\": \"https://…/night.jpg\", "
+                + "\"role\": \"last_frame\"}]. Do not combine with image_urls. With a first_frame or last_frame image, video_urls and "
+                + "audio_urls are not allowed.",
+            Apply = (r, v) => r with { ImageWithRoles = (IReadOnlyList<ImageWithRole>)v },
+            Get = r => r.ImageWithRoles,
+        },
+        new()
+        {
+            Name = "video_urls",
+            Kind = ParameterKind.UrlList,
+            Rule = "R14",
+            MaxItems = VideoDefaults.MaxVideoUrls,
+            Describe = c => $"Reference videos, at most {VideoDefaults.MaxVideoUrls}, total length over 1.8 s and under 15.2 s, each "
+                + $"480p to 720p, no real people. Each item is an http(s) URL or asset://<id> (only on {ParameterTexts.AssetModels(c)}); local "
+                + "video files cannot be uploaded. Not allowed with a first_frame or last_frame image.",
+            Apply = (r, v) => r with { VideoUrls = (IReadOnlyList<string>)v },
+            Get = r => r.VideoUrls,
+        },
+        new()
+        {
+            Name = "audio_urls",
+            Kind = ParameterKind.UrlList,
+            Rule = "R15",
+            MaxItems = VideoDefaults.MaxAudioUrls,
+            Describe = c => $"Reference audio clips, at most {VideoDefaults.MaxAudioUrls}, total at most 15 s. Needs at least one image "
+                + "(image_urls or image_with_roles) or video (video_urls) beside it. Each item is an http(s) URL or asset://<id> (only on "
+                + $"{ParameterTexts.AssetModels(c)}). Not allowed with a first_frame or last_frame image.",
+            Apply = (r, v) => r with { AudioUrls = (IReadOnlyList<string>)v },
+            Get = r => r.AudioUrls,
+        },
+        Wait,
+    ]);
+
+    /// <summary>check_task: a task id and how long to wait.</summary>
+    public static ParameterTable Check { get; } = new(
+    [
+        TaskId("The task_id returned by generate_video or extend_video (it starts with task_). list_tasks shows recent ones."),
+        Wait,
+    ]);
+
+    /// <summary>extend_video: the previous task, a prompt, and generate_video's settings, inheriting model, size, resolution and audio.</summary>
+    public static ParameterTable Extend { get; } = new(
+    [
+        TaskId("The task_id of the finished clip to continue (it must have succeeded with a last frame)."),
+        Generate["prompt"] with
+        {
+            Required = true,
+            RequiredHint = "a description of what happens next",
+            Describe = c => "What happens next in the continued clip. " + ParameterTexts.PromptLimits(c),
+        },
+        .. Generate.Pick(["model", "duration", "size", "resolution", "generate_audio", "seed"],
+            p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
+        Wait,
+    ]);
+
+    /// <summary>list_tasks: how many, and which.</summary>
+    public static ParameterTable List { get; } = new(
+    [
+        new()
+        {
+            Name = "limit",
+            Kind = ParameterKind.Integer,
+            Rule = ArgumentRule,
+            Minimum = 1,
+            Maximum = 50,
+            EnforceRange = true,
+            Default = 10L,
+            Describe = _ => "How many tasks to list, 1 to 50.",
+        },
+        new()
+        {
+            Name = "status",
+            Kind = ParameterKind.String,
+            Rule = ArgumentRule,
+            Values = _ => Tools.ListTasksTool.FilterNames,
+            Default = "all",
+            Describe = _ => "Only tasks in this state: all, active (queued or running), succeeded, failed, unconfirmed.",
+        },
+    ]);
+
+    private static ToolParameter TaskId(string description) => new()
+    {
+        Name = "task_id",
+        Kind = ParameterKind.String,
+        Rule = ArgumentRule,
+        Required = true,
+        RequiredHint = "the task_id that generate_video or extend_video returned (list_tasks shows recent ones)",
+        Describe = _ => description,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Tasks;
+using Seedance.Client.Tasks;
+
+namespace Seedance.Agents.Results;
+
+/// <summary>Merges what the journal knows with a fresh snapshot (if any) into a <see cref="TaskReport"/>, with the next step spelled out.</summary>
+internal static class TaskReportBuilder
+{
+    public static TaskReport Build(JournalEntry entry, SeedanceTask? task, SavedFiles saved, IReadOnlyList<string>? warnings)
+    {
+        var state = task is null ? entry.State : TaskJournal.StateOf(task.State);
+        var video = saved.Video ?? (ResultSaver.IsSaved(entry.LocalVideoPath) ? entry.LocalVideoPath : null);
+        var frame = saved.Frame ?? (ResultSaver.IsSaved(entry.LocalLastFramePath) ? entry.LocalLastFramePath : null);
+        var errorCode = task?.Error?.Code ?? entry.ErrorCode;
+        var errorMessage = task?.Error?.Message ?? entry.ErrorMessage;
+        var expires = task?.ExpiresAt ?? entry.ExpiresAt;
+
+        return new TaskReport
+        {
+            TaskId = entry.TaskId,
+            Status = state.ToString().ToLowerInvariant(),
+            Done = state is JournalState.Succeeded or JournalState.Failed or JournalState.Cancelled,
+            Progress = task?.Progress ?? entry.Progress,
+            ProviderStatus = task?.RawStatus ?? entry.ProviderStatus,
+            Model = entry.Model,
+            Prompt = ReportText.Short(entry.Prompt, 300),
+            VideoUrl = task?.VideoUrl ?? entry.VideoUrl,
+            VideoExpiresAt = expires,
+            LastFrameUrl = task?.LastFrameUrl ?? entry.LastFrameUrl,
+            LocalVideoPath = video,
+            LocalLastFramePath = frame,
+            DownloadError = saved.Problem,
+            CostUsd = task?.Cost ?? entry.Cost,
+            Error = state is JournalState.Failed or JournalState.Cancelled or JournalState.Unconfirmed && (errorCode ?? errorMessage) is not null
+                ? new ReportedError(errorCode, errorMessage)
+                : null,
+            ParentTaskId = entry.ParentTaskId,
+            CreatedAt = entry.CreatedAt,
+            Warnings = warnings is { Count: > 0 } ? warnings : null,
+            NextStep = NextStep(entry.TaskId, state, video, expires),
+        };
+    }
+
+    /// <summary>A stand-in entry for a snapshot the journal does not hold.</summary>
+    public static JournalEntry EntryFor(SeedanceTask task) => new()
+    {
+        TaskId = task.Id,
+        CreatedAt = task.CreatedAt ?? DateTimeOffset.UnixEpoch,
+        UpdatedAt = task.CreatedAt ?? DateTimeOffset.UnixEpoch,
+        RequestJson = "{}",
+        State = TaskJournal.StateOf(task.State),
+    };
+
+    private static string NextStep(string taskId, JournalState state, string? localVideo, DateTimeOffset? expires) => state switch
+    {
+        JournalState.Succeeded => (localVideo is null ? "The video is ready at video_url; " : $"The video is saved at {localVideo}; ")
+            + (expires is { } e ? $"the link expires at {e.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}. " : string.Empty)
+            + $"Give the user the file path and the link. To continue the clip, call extend_video with task_id \"{taskId}\" and a prompt for what happens next.",
+        JournalState.Failed or JournalState.Cancelled => "The task produced no video and nothing can be downloaded. Adjust the prompt or inputs as the "
+            + "error suggests and call generate_video again (a new task is paid again).",
+        JournalState.Unconfirmed => "This submit may or may not have created a task (and been charged). Do not resubmit right away: ask the user to "
+            + "check the provider's dashboard or balance first.",
+        _ => $"Rendering usually takes 1 to 5 minutes. Call check_task with task_id \"{taskId}\" and wait=50 to follow it (checking is free). "
+            + "Do not call generate_video again for this video.",
+    };
+}

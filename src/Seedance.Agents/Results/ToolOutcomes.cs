@@ -1,0 +1,19 @@
+using Seedance.Agents.Serialization;
+
+namespace Seedance.Agents.Results;
+
+/// <summary>Wraps each kind of result into the <see cref="ToolOutcome"/> every host receives: structured JSON and its text.</summary>
+public static class ToolOutcomes
+{
+    /// <summary>A task report.</summary>
+    public static ToolOutcome Success(TaskReport report) =>
+        new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.TaskReport), ReportText.Describe(report));
+
+    /// <summary>A task list.</summary>
+    public static ToolOutcome Success(TaskListReport list) =>
+        new(false, AgentsJson.ToElement(list, AgentsJsonContext.Default.TaskListReport), ReportText.Describe(list));
+
+    /// <summary>A failed call: the structured error and its text.</summary>
+    public static ToolOutcome Failure(ToolError error) =>
+        new(true, AgentsJson.ToElement(error, AgentsJsonContext.Default.ToolError), ReportText.Describe(error));
+}

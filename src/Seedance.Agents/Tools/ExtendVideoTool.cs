@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Parameters;
+using Seedance.Agents.Results;
+using Seedance.Agents.Tasks;
+using Seedance.Client;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+using Seedance.Client.Serialization;
+using Seedance.Client.Tasks;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>extend_video: the previous clip's last frame becomes the first frame of a new generation that inherits its settings.</summary>
+internal sealed class ExtendVideoTool : ISeedanceTool
+{
+    private readonly SeedanceClient _client;
+    private readonly TaskJournal _journal;
+    private readonly TaskWaiter _waiter;
+    private readonly GenerationStarter _starter;
+    private readonly TimeProvider _time;
+
+    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, TaskWaiter waiter, GenerationStarter starter, TimeProvider time)
+    {
+        _client = client;
+        _journal = journal;
+        _waiter = waiter;
+        _starter = starter;
+        _time = time;
+    }
+
+    public string Name => ToolNames.ExtendVideo;
+
+    public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
+    {
+        Name = ToolNames.ExtendVideo,
+        Title = "Extend a video",
+        Description =
+            "Continue a finished clip: the last frame of task_id becomes the first frame of a new PAID generation that keeps "
+            + $"the previous clip's {Inherited()} unless you set them here, and again returns its "
+            + "own last frame so chains can go on. The previous task must have succeeded with a last frame (generate_video asks "
+            + "for one by default). Returns the new task_id; follow it with check_task.",
+        InputSchema = ParameterSchema.Write(ToolParameters.Extend, catalog),
+        OutputSchema = OutputSchemas.TaskReport,
+        OpenWorld = true,
+    };
+
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    {
+        var table = ToolParameters.Extend;
+        var read = table.Read(Name, arguments);
+        if (read.Violations.Count > 0)
+        {
+            throw ToolFailure.InvalidArguments(Name, read.Violations);
+        }
+
+        var taskId = read.String("task_id")!.Trim();
+        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var (previous, entry) = await FindPreviousAsync(taskId, cancellationToken);
+        var firstFrame = await FirstFrameAsync(previous, entry, cancellationToken);
+        var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
+
+        var start = new VideoGenerationRequest
+        {
+            ReturnLastFrame = true,
+            ImageWithRoles = [new ImageWithRole { Url = firstFrame, Role = ImageRoles.FirstFrame }],
+        };
+        var request = table.ToRequest(read, table.Inherit(earlier, start));
+        var validation = _client.Validator.Validate(request);
+        if (!validation.IsValid)
+        {
+            throw ToolFailure.InvalidArguments(Name, validation.Violations);
+        }
+
+        return ToolOutcomes.Success(await _starter.StartAsync(request, previous.Id, validation.Warnings, wait, progress, cancellationToken));
+    }
+
+    // "model, size, resolution and generate_audio": the settings the table inherits.
+    private static string Inherited()
+    {
+        var names = ToolParameters.Extend.Parameters.Where(p => p.IsInherited).Select(p => p.Name).ToArray();
+        return names.Length < 2 ? string.Join(string.Empty, names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+
+    /// <summary>The previous task, fresh from the provider, with an error that says what to do when it cannot be extended.</summary>
+    private async Task<(SeedanceTask Task, JournalEntry? Entry)> FindPreviousAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var entry = await _journal.FindAsync(taskId, cancellationToken);
+        if (entry?.State is JournalState.Unconfirmed or JournalState.Submitting)
+        {
+            throw ToolFailure.CannotExtend($"Task '{taskId}' is an unconfirmed submit: there is no clip to extend.",
+                "Call list_tasks to find a task that succeeded, or generate a new clip with generate_video.");
+        }
+
+        var task = await _waiter.ReadAsync(taskId, cancellationToken);
+        entry = await _journal.FindAsync(taskId, CancellationToken.None);
+        switch (task.State)
+        {
+            case SeedanceTaskState.Queued or SeedanceTaskState.Running:
+                throw ToolFailure.CannotExtend($"Task '{taskId}' is still rendering ({task.Progress ?? 0}%).",
+                    $"Call check_task with task_id \"{taskId}\" and wait=50 until it succeeds, then call extend_video again.");
+            case SeedanceTaskState.Failed or SeedanceTaskState.Cancelled:
+                var reason = task.Error is { } error ? error.Message ?? error.Code : null;
+                throw ToolFailure.CannotExtend($"Task '{taskId}' {task.RawStatus ?? "failed"} ({reason ?? "no reason given"}) and has no last frame.",
+                    "Extend a task that succeeded (list_tasks shows them), or start again with generate_video.");
+        }
+
+        return (task, entry);
+    }
+
+    /// <summary>The previous clip's last frame as a URL the provider can read: its link, or the saved copy uploaded again once the link expired.</summary>
+    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, CancellationToken cancellationToken)
+    {
+        var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
+        if (previous.LastFrameUrl is { } url && !expired)
+        {
+            return url;
+        }
+
+        if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
+        {
+            return (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, cancellationToken)).Url;
+        }
+
+        if (previous.LastFrameUrl is null)
+        {
+            throw ToolFailure.CannotExtend($"Task '{previous.Id}' finished without a last frame (it was made with return_last_frame false).",
+                "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] "
+                + "and return_last_frame true instead.");
+        }
+
+        throw ToolFailure.CannotExtend($"Task '{previous.Id}''s links expired and no copy of its last frame was saved.",
+            "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] instead.");
+    }
+}

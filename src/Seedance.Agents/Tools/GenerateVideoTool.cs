@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Seedance.Agents.Media;
+using Seedance.Agents.Parameters;
+using Seedance.Agents.Results;
+using Seedance.Agents.Tasks;
+using Seedance.Client;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>generate_video: validates every argument, uploads local images, submits with the journal, optionally waits.</summary>
+internal sealed class GenerateVideoTool : ISeedanceTool
+{
+    private readonly SeedanceClient _client;
+    private readonly LocalImageInputs _images;
+    private readonly GenerationStarter _starter;
+
+    public GenerateVideoTool(SeedanceClient client, LocalImageInputs images, GenerationStarter starter)
+    {
+        _client = client;
+        _images = images;
+        _starter = starter;
+    }
+
+    public string Name => ToolNames.GenerateVideo;
+
+    public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
+    {
+        Name = ToolNames.GenerateVideo,
+        Title = "Generate a video (Seedance 2.0)",
+        Description =
+            "Start a new video with ByteDance Seedance 2.0: text-to-video, image-to-video (first/last frame), or guided by "
+            + "reference images, videos and audio. Each call starts one PAID generation job. Rendering takes about 1 to 5 "
+            + "minutes, so the call returns a task_id at once (or after `wait` seconds); then call check_task with that "
+            + "task_id and wait=50 until status is succeeded, which gives the video link and the downloaded file. Never call "
+            + "generate_video again to retry a task that is still running: that pays twice. Arguments are the provider's "
+            + "request fields. Defaults: " + Defaults(ToolParameters.Generate) + " (so the clip can be continued with extend_video). "
+            + "Bad arguments are refused before anything is sent, with every problem listed.",
+        InputSchema = ParameterSchema.Write(ToolParameters.Generate, catalog),
+        OutputSchema = OutputSchemas.TaskReport,
+        OpenWorld = true,
+    };
+
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    {
+        var table = ToolParameters.Generate;
+        var read = table.Read(Name, arguments);
+        var request = table.ToRequest(read, new VideoGenerationRequest());
+        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+
+        var (checkedRequest, uploads) = _images.Check(request, read);
+        var validation = _client.Validator.Validate(checkedRequest);
+        var violations = read.Violations.Concat(validation.Violations).ToArray();
+        if (violations.Length > 0)
+        {
+            throw ToolFailure.InvalidArguments(Name, violations);
+        }
+
+        var ready = await _images.UploadAsync(checkedRequest, uploads, cancellationToken);
+        return ToolOutcomes.Success(await _starter.StartAsync(ready, parentTaskId: null, validation.Warnings, wait, progress, cancellationToken));
+    }
+
+    // "model doubao-seedance-2.0, duration 5, …": the defaults of the request fields, from the table.
+    private static string Defaults(ParameterTable table) => string.Join(", ", table.Parameters
+        .Where(p => p.Apply is not null && p.Default is not null)
+        .Select(p => $"{p.Name} {ToolParameter.Show(p.Default!)}"));
+}

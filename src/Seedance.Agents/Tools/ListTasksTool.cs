@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Parameters;
+using Seedance.Agents.Results;
+using Seedance.Client.Models;
+using Seedance.Client.Validation;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>list_tasks: recent journal entries, newest first, without any network call.</summary>
+internal sealed class ListTasksTool : ISeedanceTool
+{
+    private static readonly Dictionary<string, JournalState[]> Filters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["all"] = [],
+        ["active"] = [JournalState.Submitting, JournalState.Queued, JournalState.Running],
+        ["succeeded"] = [JournalState.Succeeded],
+        ["failed"] = [JournalState.Failed, JournalState.Cancelled],
+        ["unconfirmed"] = [JournalState.Unconfirmed],
+    };
+
+    private readonly TaskJournal _journal;
+
+    public ListTasksTool(TaskJournal journal)
+    {
+        _journal = journal;
+    }
+
+    /// <summary>The status filters, in the order the schema lists them.</summary>
+    public static IReadOnlyList<string> FilterNames { get; } = [.. Filters.Keys];
+
+    public string Name => ToolNames.ListTasks;
+
+    public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
+    {
+        Name = ToolNames.ListTasks,
+        Title = "List video tasks",
+        Description =
+            "List recent video tasks from this machine's journal, newest first: task_id, status, prompt, links, local files "
+            + "and cost. Free and offline. Use it to find a task_id that was lost, to see what is still rendering, or to find "
+            + "submits whose outcome is unconfirmed (check those before generating again, which would pay twice).",
+        InputSchema = ParameterSchema.Write(ToolParameters.List, catalog),
+        OutputSchema = OutputSchemas.TaskList,
+        ReadOnly = true,
+        Idempotent = true,
+    };
+
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    {
+        var read = ToolParameters.List.Read(Name, arguments);
+        var limit = (int)(read.Integer("limit") ?? 10);
+        var status = read.String("status") ?? "all";
+        if (!Filters.TryGetValue(status, out var states))
+        {
+            read.Add(new Violation(ToolParameters.ArgumentRule, "status", status, string.Join(", ", FilterNames), "unknown status filter"));
+        }
+
+        if (read.Violations.Count > 0)
+        {
+            throw ToolFailure.InvalidArguments(Name, read.Violations);
+        }
+
+        var entries = await _journal.ListAsync(limit, states, cancellationToken);
+        var tasks = entries.Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
+        return ToolOutcomes.Success(new TaskListReport
+        {
+            Tasks = tasks,
+            JournalPath = _journal.Path,
+            NextStep = tasks.Length == 0
+                ? "No tasks recorded yet. Call generate_video to make one."
+                : "Call check_task with a task_id for fresh status, or extend_video on a succeeded one to continue it.",
+        });
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Seedance.Agents;
+using Seedance.Agents.Tools;
+using Seedance.Client;
+using Seedance.Mcp.Sandbox;
+using Seedance.Mcp.Tools;
+using Seedance.Sandbox;
+
+namespace Seedance.Mcp.Hosting;
+
+/// <summary>
+/// The server's composition: the library's own <c>AddSeedanceAgents()</c>, then what differs for an MCP server, as
+/// post-configuration: no key needed at start, no local files for remote callers, sandbox mode, and the tools listed
+/// from configuration alone (nothing is built before the first call).
+/// </summary>
+internal static class SeedanceMcpServices
+{
+    // The client's base URL in sandbox mode; the routing handler sends each request to the sandbox once it runs.
+    private static readonly Uri SandboxPlaceholder = new("http://sandbox.invalid/");
+
+    public static IMcpServerBuilder AddSeedanceMcp(this IServiceCollection services, IConfiguration configuration, ServerSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSeedanceAgents();
+
+        // The server must start and list its tools without a key; calls then explain how to set one.
+        services.PostConfigure<SeedanceClientOptions>(o => o.RequireApiKey = false);
+
+        // Served beyond this machine, callers are remote: they must not pick files from the server's disk unless the
+        // operator named the folders.
+        if (settings.Http && !settings.IsLoopback)
+        {
+            services.PostConfigure<SeedanceAgentOptions>(o => o.AllowLocalImages = o.AllowedImageFolders.Count > 0);
+        }
+
+        if (settings.Sandbox)
+        {
+            AddSandboxMode(services, configuration);
+        }
+
+        var builder = services.AddMcpServer(options =>
+        {
+            options.ServerInfo = new Implementation { Name = "seedance", Title = "Seedance video generation", Version = SeedanceMcpServer.Version };
+            options.ServerInstructions = SeedanceMcpServer.Instructions;
+        });
+
+        // The tool list comes from the configured model catalogue; everything a call needs is built on the first call.
+        services.AddOptions<McpServerOptions>().Configure<IOptions<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>
+        {
+            if (!settings.Sandbox && string.IsNullOrWhiteSpace(client.Value.ApiKey))
+            {
+                Log.NoApiKey(provider.GetRequiredService<ILoggerFactory>().CreateLogger("Seedance.Mcp"));
+            }
+
+            mcp.ToolCollection ??= [];
+            foreach (var definition in ToolCatalog.Create(client.Value.BuildCatalog()))
+            {
+                mcp.ToolCollection.Add(SeedanceMcpFunction.CreateTool(definition, provider));
+            }
+        });
+        return builder;
+    }
+
+    private static void AddSandboxMode(IServiceCollection services, IConfiguration configuration)
+    {
+        var sandbox = new SandboxOptions();
+        if (TimeSpan.TryParse(configuration["Seedance:Sandbox:TaskDuration"], CultureInfo.InvariantCulture, out var duration) && duration > TimeSpan.Zero)
+        {
+            sandbox.TaskDuration = duration;
+        }
+
+        services.AddSingleton(sp => new SandboxLauncher(sandbox, sp.GetRequiredService<ILogger<SandboxLauncher>>()));
+        services.PostConfigure<SeedanceClientOptions>(o =>
+        {
+            o.BaseUrl = SandboxPlaceholder;
+            o.ApiKey = sandbox.ApiKey;
+            o.Polling.InitialDelay = TimeSpan.FromSeconds(1);
+            o.Polling.MinInterval = TimeSpan.FromSeconds(1);
+        });
+        services.PostConfigure<SeedanceAgentOptions>(o =>
+        {
+            o.WaitPollInterval = TimeSpan.FromSeconds(1);
+
+            // Sandbox videos are not real: keep them apart from the user's real journal and videos unless told otherwise.
+            if (string.IsNullOrWhiteSpace(o.JournalPath))
+            {
+                o.JournalPath = Path.Combine(Path.GetDirectoryName(o.ResolveJournalPath())!, "sandbox-journal.db");
+            }
+
+            if (string.IsNullOrWhiteSpace(o.OutputDirectory))
+            {
+                o.OutputDirectory = Path.Combine(o.ResolveOutputDirectory(), "sandbox");
+            }
+        });
+        services.AddHttpClient(SeedanceServiceCollectionExtensions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SandboxRoutingHandler(sp.GetRequiredService<SandboxLauncher>(), SeedanceClient.CreatePrimaryHandler()));
+    }
+}

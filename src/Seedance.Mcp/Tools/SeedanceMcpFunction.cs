@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Seedance.Agents;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Results;
+using Seedance.Agents.Serialization;
+using Seedance.Agents.Tools;
+using Seedance.Client.Errors;
+using Seedance.Mcp.Hosting;
+
+namespace Seedance.Mcp.Tools;
+
+/// <summary>
+/// One shared tool as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
+/// its name, description and schemas come from the tool's definition; a call resolves the tools on first use, forwards
+/// progress as ordered MCP progress notifications, and answers with the text, the structured result and, on errors,
+/// the structured <see cref="ToolError"/> with <c>isError</c> set.
+/// </summary>
+internal sealed class SeedanceMcpFunction : AIFunction
+{
+    private readonly SeedanceToolDefinition _definition;
+    private readonly IServiceProvider _services;
+
+    private SeedanceMcpFunction(SeedanceToolDefinition definition, IServiceProvider services)
+    {
+        _definition = definition;
+        _services = services;
+    }
+
+    public override string Name => _definition.Name;
+
+    public override string Description => _definition.Description;
+
+    public override JsonElement JsonSchema => _definition.InputSchema;
+
+    public override JsonElement? ReturnJsonSchema => _definition.OutputSchema;
+
+    public override JsonSerializerOptions JsonSerializerOptions => AgentsJson.Options;
+
+    /// <summary>The protocol tool for <paramref name="definition"/>, with its title and behaviour hints.</summary>
+    public static McpServerTool CreateTool(SeedanceToolDefinition definition, IServiceProvider services) =>
+        McpServerTool.Create(new SeedanceMcpFunction(definition, services), new McpServerToolCreateOptions
+        {
+            Name = definition.Name,
+            Title = definition.Title,
+            ReadOnly = definition.ReadOnly,
+            Destructive = definition.Destructive,
+            Idempotent = definition.Idempotent,
+            OpenWorld = definition.OpenWorld,
+            UseStructuredContent = true,
+            Services = services,
+            SerializerOptions = AgentsJson.Options,
+        });
+
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var request = arguments.Services?.GetService(typeof(RequestContext<CallToolRequestParams>)) as RequestContext<CallToolRequestParams>;
+        SeedanceToolset toolset;
+        try
+        {
+            toolset = _services.GetRequiredService<SeedanceToolset>();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or TaskJournalException or IOException)
+        {
+            // The tools could not be put together (a setting is wrong, the journal folder cannot be made): say so, not "an error occurred".
+            return Result(ToolOutcomes.Failure(new ToolError
+            {
+                Kind = "not_ready",
+                Error = $"The server could not prepare the tools: {ex.Message}",
+                NextStep = "Nothing was submitted. Tell the user what to fix in the server's settings, then restart it.",
+            }));
+        }
+
+        var progress = request?.Params?.ProgressToken is { } token ? new McpProgress(request.Server, token) : null;
+        ToolOutcome outcome;
+        try
+        {
+            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), progress, cancellationToken);
+        }
+        finally
+        {
+            if (progress is not null)
+            {
+                await progress.FlushAsync();
+            }
+        }
+
+        return Result(outcome);
+    }
+
+    private static CallToolResult Result(ToolOutcome outcome) => new()
+    {
+        IsError = outcome.IsError ? true : null,
+        Content = [new TextContentBlock { Text = outcome.Text }, new TextContentBlock { Text = outcome.Structured.GetRawText() }],
+        StructuredContent = outcome.Structured,
+    };
+
+    /// <summary>The call's arguments as one JSON object (absent arguments: an empty object).</summary>
+    internal static JsonElement ToJson(IDictionary<string, JsonElement>? arguments)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
+            {
+                writer.WritePropertyName(name);
+                if (value.ValueKind == JsonValueKind.Undefined)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}
