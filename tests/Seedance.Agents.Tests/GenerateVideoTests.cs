@@ -46,7 +46,23 @@ public sealed class GenerateVideoTests
         var entry = await f.Journal.FindAsync(outcome.Str("task_id"));
         Assert.NotNull(entry);
         Assert.Equal(JournalState.Queued, entry.State);
-        Assert.True(JsonNode.DeepEquals(sent, JsonNode.Parse(entry.RequestJson)));
+        Assert.Equal(Assert.Single(f.Sandbox.ReceivedSubmitBodies), entry.RequestJson);
+    }
+
+    [Fact]
+    public async Task GenerateVideo_EmptyLists_JournalHoldsTheBytesSentWithoutThem()
+    {
+        await using var f = await AgentFixture.StartAsync();
+
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo,
+            """{"prompt": "a cat", "image_urls": [], "image_with_roles": [], "video_urls": [], "audio_urls": [], "tools": []}""");
+
+        Assert.False(outcome.IsError, outcome.Text);
+        var wire = Assert.Single(f.Sandbox.ReceivedSubmitBodies);
+        var entry = await f.Journal.FindAsync(outcome.Str("task_id"));
+        Assert.Equal(wire, entry!.RequestJson);
+        var sent = JsonNode.Parse(wire)!.AsObject();
+        Assert.DoesNotContain(sent, p => p.Key is "image_urls" or "image_with_roles" or "video_urls" or "audio_urls" or "tools");
     }
 
     [Theory]

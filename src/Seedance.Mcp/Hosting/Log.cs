@@ -11,6 +11,4 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "No SEEDANCE_API_KEY is set: tools that call the API will say how to set it. Use --sandbox to try without a key.")]
     public static partial void NoApiKey(ILogger logger);
 
-    [LoggerMessage(3, LogLevel.Information, "Journal: {Journal}. Videos: {Output}.")]
-    public static partial void Ready(ILogger logger, string journal, string output);
 }
