@@ -10,5 +10,4 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Warning, "No SEEDANCE_API_KEY is set: tools that call the API will say how to set it. Use --sandbox to try without a key.")]
     public static partial void NoApiKey(ILogger logger);
-
 }
