@@ -54,8 +54,10 @@ public static class SeedanceServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(SeedanceClient.CreatePrimaryHandler)
             // The primary handler refreshes its own connections, so the client may live as long as the singleton.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => SeedanceResilience.CreateHandler(SeedanceResilience.CreateReadPipeline(
-                sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value, sp.GetService<TimeProvider>())));
+            .AddHttpMessageHandler(sp => SeedanceResilience.CreateHandler(SeedanceResilience.CreatePipeline(
+                sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value, sp.GetService<TimeProvider>())))
+            // Inside the resilience handler, so the attempt timeout covers reading the body too.
+            .AddHttpMessageHandler(sp => SeedanceResilience.CreateBodyHandler(sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value));
 
         services.TryAddSingleton(sp => new SeedanceClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
