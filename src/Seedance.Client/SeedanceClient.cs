@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Seedance.Client.Balance;
 using Seedance.Client.Errors;
 using Seedance.Client.Http;
 using Seedance.Client.Models;
 using Seedance.Client.Polling;
+using Seedance.Client.Requests;
 using Seedance.Client.Serialization;
+using Seedance.Client.Tasks;
+using Seedance.Client.Uploads;
 using Seedance.Client.Validation;
 
 namespace Seedance.Client;
@@ -16,31 +21,31 @@ namespace Seedance.Client;
 /// The client for Seedance 2.0 video generation through the APIMart API: validate, submit, read status, wait,
 /// upload images, read the balance. Thread-safe; every method is virtual so it can be mocked.
 /// </summary>
-public partial class SeedanceClient
+public class SeedanceClient
 {
-    private const string UserAgent = "Seedance.Agents/0.1";
+    private const string GenerationsPath = "/v1/videos/generations";
+    private const string UploadPath = "/v1/uploads/images";
+    private const string BalancePath = "/v1/balance";
 
-    private readonly HttpClient _http;
-    private readonly SeedanceClientOptions _options;
+    private readonly ProviderTransport _transport;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Uri _apiRoot;
 
     /// <summary>For mocking frameworks only.</summary>
     protected SeedanceClient()
     {
-        _http = null!;
-        _options = new SeedanceClientOptions();
+        _transport = null!;
         _time = TimeProvider.System;
         _logger = NullLogger.Instance;
-        _apiRoot = SeedanceClientOptions.DefaultBaseUrl;
         Validator = new RequestValidator();
         Schedule = new PollingSchedule();
     }
 
     /// <summary>
-    /// Creates a client over <paramref name="httpClient"/>, which should carry the handler from
-    /// <see cref="SeedanceResilience.CreateHandler"/> (the DI registration and <see cref="Create"/> add it).
+    /// Creates a client over <paramref name="httpClient"/>, which should carry the handlers from
+    /// <see cref="SeedanceResilience.CreateHandler(SeedanceClientOptions, TimeProvider, HttpMessageHandler)"/> (the DI registration and
+    /// <see cref="Create"/> add them): they own retries of reads and the timeout of every call.
+    /// Throws <see cref="SeedanceConfigurationException"/> when <paramref name="options"/> are not usable.
     /// </summary>
     public SeedanceClient(HttpClient httpClient, SeedanceClientOptions options, TimeProvider? timeProvider = null, ILogger<SeedanceClient>? logger = null)
     {
@@ -49,15 +54,12 @@ public partial class SeedanceClient
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            throw new SeedanceConfigurationException(problems);
         }
 
-        _http = httpClient;
-        _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var root = options.BaseUrl.AbsoluteUri;
-        _apiRoot = new Uri(root.EndsWith('/') ? root : root + "/");
+        _transport = new ProviderTransport(httpClient, options, _time, _logger);
         Validator = new RequestValidator(options.BuildCatalog());
         Schedule = new PollingSchedule(options.Polling);
     }
@@ -70,8 +72,7 @@ public partial class SeedanceClient
         HttpMessageHandler? innerHandler = null, ILogger<SeedanceClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var handler = SeedanceResilience.CreateHandler(SeedanceResilience.CreateReadPipeline(options, timeProvider));
-        handler.InnerHandler = innerHandler ?? CreatePrimaryHandler();
+        var handler = SeedanceResilience.CreateHandler(options, timeProvider, innerHandler ?? CreatePrimaryHandler());
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         return new SeedanceClient(http, options, timeProvider, logger);
     }
@@ -94,221 +95,215 @@ public partial class SeedanceClient
     public virtual PollingSchedule Schedule { get; }
 
     /// <summary>The API root this client calls.</summary>
-    public virtual Uri BaseUrl => _apiRoot;
+    public virtual Uri BaseUrl => _transport?.ApiRoot ?? SeedanceClientOptions.DefaultBaseUrl;
 
-    private HttpRequestMessage NewRequest(HttpMethod method, string path)
+    /// <summary>
+    /// Validates <paramref name="request"/>, normalizes it (empty lists and a blank prompt become absent) and serializes
+    /// it once. Throws <see cref="SeedanceValidationException"/> when a rule is broken. Nothing is sent.
+    /// </summary>
+    /// <param name="request">The generation request.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> to send; a new one is made when null.</param>
+    public virtual PreparedSubmission Prepare(VideoGenerationRequest request, string? idempotencyKey = null)
     {
-        if (string.IsNullOrWhiteSpace(_options.ApiKey))
-        {
-            throw new SeedanceApiException(SeedanceErrorKind.Authentication,
-                "No API key is configured. Set the SEEDANCE_API_KEY (or APIMART_API_KEY) environment variable, "
-                + "or Seedance:ApiKey in configuration; keys are at https://apimart.ai/keys.",
-                requestPath: path);
-        }
-
-        var request = new HttpRequestMessage(method, new Uri(_apiRoot, path.TrimStart('/')));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.ParseAdd(UserAgent);
-        return request;
+        ArgumentNullException.ThrowIfNull(request);
+        var validation = Validator.Validate(request);
+        validation.ThrowIfInvalid();
+        var normalized = PreparedSubmission.Normalize(request);
+        return new PreparedSubmission(normalized, SeedanceJson.SerializeRequest(normalized),
+            idempotencyKey ?? Guid.NewGuid().ToString("N"), validation.Warnings);
     }
 
-    /// <summary>Sends a request and reads its whole body (capped), turning transport failures into <see cref="SeedanceApiException"/>.</summary>
-    private async Task<ProviderResponse> SendAsync(HttpRequestMessage request, string path, bool isSubmit, CancellationToken cancellationToken)
-    {
-        // Reads carry their per-attempt deadline in the retry pipeline; POSTs get one here.
-        using var deadline = request.Method == HttpMethod.Get ? null : new CancellationTokenSource(_options.RequestTimeout, _time);
-        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var token = linked?.Token ?? cancellationToken;
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            var body = await ReadBodyAsync(response, path, isSubmit, token);
-            return new ProviderResponse(response.StatusCode, body, RetryAfterOf(response), response.Content.Headers.ContentType?.MediaType);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (SeedanceApiException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
-        {
-            throw isSubmit
-                ? OutcomeUnknown(path, "the provider did not answer in time", ex)
-                : new SeedanceApiException(SeedanceErrorKind.Timeout,
-                    $"The provider did not answer {path} in time. Retrying later may help.", requestPath: path, innerException: ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            // A refused connection never reached the provider, so even a submit is safe to repeat.
-            if (isSubmit && ex.HttpRequestError != HttpRequestError.ConnectionError && ex.HttpRequestError != HttpRequestError.NameResolutionError)
-            {
-                throw OutcomeUnknown(path, "the connection was lost after the request was sent", ex);
-            }
+    /// <summary>
+    /// Validates <paramref name="request"/> and submits it; the same as <c>SubmitAsync(Prepare(request, idempotencyKey))</c>.
+    /// Throws <see cref="SeedanceValidationException"/> before anything is sent when a rule is broken.
+    /// </summary>
+    /// <param name="request">The generation request.</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; a new one is made when null.</param>
+    /// <param name="cancellationToken">Cancels the call (a submit already sent may still create a task).</param>
+    public virtual async Task<SubmittedTask> SubmitAsync(VideoGenerationRequest request, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default) =>
+        await SubmitAsync(Prepare(request, idempotencyKey), cancellationToken);
 
-            throw new SeedanceApiException(SeedanceErrorKind.Network,
-                $"Could not reach the provider at {_apiRoot.GetLeftPart(UriPartial.Authority)} for {path} ({ex.HttpRequestError}). "
-                + "Check the network and Seedance:BaseUrl; retrying later may help.",
-                requestPath: path, innerException: Sanitize(ex));
-        }
+    /// <summary>
+    /// Sends exactly <see cref="PreparedSubmission.Body"/> with its <see cref="PreparedSubmission.IdempotencyKey"/>. A submit
+    /// is retried only when the provider refused it with 429; when it may have reached the provider (timeout, 5xx, dropped
+    /// connection) it is not retried and a <see cref="SeedanceApiException"/> of kind
+    /// <see cref="SeedanceErrorKind.SubmitOutcomeUnknown"/> is thrown: resend the same submission to resolve it.
+    /// </summary>
+    /// <param name="submission">What <see cref="Prepare"/> made (or <see cref="PreparedSubmission.Restore"/> rebuilt).</param>
+    /// <param name="cancellationToken">Cancels the call (a submit already sent may still create a task).</param>
+    public virtual async Task<SubmittedTask> SubmitAsync(PreparedSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var call = new ProviderCall(CallKind.Submit, GenerationsPath,
+            Content: () => new StringContent(submission.Body, Encoding.UTF8, "application/json"),
+            IdempotencyKey: submission.IdempotencyKey);
+        var taskId = await _transport.CallAsync(call, ProviderResponses.ReadSubmittedTaskId,
+            response => new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown,
+                $"The provider accepted the submit to {GenerationsPath} but its answer holds no task id. The task may "
+                + "have been created; it was not retried. Check recent tasks before submitting again.",
+                response.Status, requestPath: GenerationsPath),
+            cancellationToken);
+
+        var request = submission.Request;
+        Log.Submitted(_logger, taskId, request.Model, request.Duration, request.Size, request.Resolution);
+        return new SubmittedTask(taskId, _time.GetUtcNow(), submission.Warnings);
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, string path, bool isSubmit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a task's status. Transient failures (429, 5xx, timeouts) are retried with back-off; an unknown id
+    /// throws <see cref="SeedanceApiException"/> of kind <see cref="SeedanceErrorKind.TaskNotFound"/>.
+    /// </summary>
+    public virtual Task<SeedanceTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        var limit = _options.MaxResponseBytes;
-        if (response.Content.Headers.ContentLength is { } length && length > limit)
-        {
-            throw new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
-                $"The provider's answer to {path} is {length} bytes, over the {limit}-byte limit.",
-                response.StatusCode, requestPath: path);
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        var path = "/v1/tasks/" + Uri.EscapeDataString(taskId.Trim());
+        return _transport.CallAsync(new ProviderCall(CallKind.TaskLookup, path, Query: "?language=en"),
+            root => ProviderResponses.ReadTask(root, taskId),
+            response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
+                $"The provider's answer to {path} holds no task object. Retrying later may help.", response.Status, requestPath: path),
+            cancellationToken);
+    }
 
-        try
+    /// <summary>
+    /// Polls a task until it ends (or <see cref="WaitOptions.MaxWait"/> passes), reporting every snapshot to
+    /// <paramref name="progress"/>. Returns the last snapshot. Cancelling stops the wait, never the task.
+    /// Transient status failures (and unreadable answers, since a read is safe to repeat) are tolerated up to <see cref="PollingOptions.MaxConsecutiveErrors"/> in a row.
+    /// </summary>
+    public virtual async Task<SeedanceTask> WaitForCompletionAsync(string taskId, WaitOptions? options = null,
+        IProgress<SeedanceTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        options ??= new WaitOptions();
+        var started = _time.GetUtcNow();
+        var submittedAt = options.SubmittedAt ?? started;
+        DateTimeOffset? deadline = options.MaxWait is { } max ? started + max : null;
+
+        var delay = options.SubmittedAt is null ? TimeSpan.Zero : Schedule.FirstDelay(started - submittedAt);
+        SeedanceTask? last = null;
+        var errors = 0;
+        while (true)
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            if (deadline is { } end)
             {
-                if (buffer.Length + read > limit)
+                var left = end - _time.GetUtcNow();
+                if (last is not null && left <= TimeSpan.Zero)
                 {
-                    throw new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
-                        $"The provider's answer to {path} is over the {limit}-byte limit.", response.StatusCode, requestPath: path);
+                    return last;
                 }
 
-                buffer.Write(chunk, 0, read);
+                // Always look once more at the deadline rather than return a stale snapshot.
+                if (delay > left)
+                {
+                    delay = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+                }
             }
 
-            return buffer.ToArray();
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            if (isSubmit)
+            if (delay > TimeSpan.Zero)
             {
-                throw OutcomeUnknown(path, "the answer was cut off", ex);
+                await Task.Delay(delay, _time, cancellationToken);
             }
 
-            throw new SeedanceApiException(SeedanceErrorKind.Network,
-                $"The provider's answer to {path} was cut off. Retrying later may help.", response.StatusCode,
-                requestPath: path, innerException: Sanitize(ex));
-        }
-    }
-
-    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    private static SeedanceApiException OutcomeUnknown(string path, string what, Exception inner) => new(
-        SeedanceErrorKind.SubmitOutcomeUnknown,
-        $"The submit to {path} may or may not have reached the provider: {what}. It was not retried, because a retry "
-        + "could pay twice. Check recent tasks (and the balance) before submitting again.",
-        requestPath: path, innerException: Sanitize(inner));
-
-    /// <summary>Inner exceptions from the HTTP stack never hold the key, but strip them to their type and message to be sure.</summary>
-    private static HttpRequestException Sanitize(Exception ex) => new HttpRequestException($"{ex.GetType().Name}: {ex.Message}");
-
-    /// <summary>Turns a non-success answer into the matching <see cref="SeedanceApiException"/>.</summary>
-    private static SeedanceApiException ErrorFrom(ProviderResponse response, string path, bool isSubmit, bool isTaskLookup)
-    {
-        string? type = null, code = null, message = null;
-        if (response.TryParse(out var document))
-        {
-            using (document)
+            try
             {
-                (type, code, message) = ProviderResponses.ReadError(document.RootElement);
+                last = await GetTaskAsync(taskId, cancellationToken);
+                errors = 0;
             }
+            catch (SeedanceApiException ex) when ((ex.IsRetryable || ex.Kind == SeedanceErrorKind.InvalidResponse)
+                && ++errors < Schedule.Options.MaxConsecutiveErrors)
+            {
+                Log.StatusFailedWhileWaiting(_logger, taskId, ex.Kind);
+                delay = ex.RetryAfter ?? Schedule.Options.MinInterval * errors;
+                if (deadline is { } end2 && last is not null && _time.GetUtcNow() + delay > end2)
+                {
+                    return last;
+                }
+
+                continue;
+            }
+
+            progress?.Report(last);
+            if (last.IsTerminal)
+            {
+                return last;
+            }
+
+            var elapsed = _time.GetUtcNow() - (last.CreatedAt is { } created && created <= _time.GetUtcNow() ? created : submittedAt);
+            delay = Schedule.NextDelay(last, elapsed);
         }
-
-        var status = (int)response.Status;
-        var kind = status switch
-        {
-            400 or 404 when isTaskLookup => SeedanceErrorKind.TaskNotFound,
-            400 or 422 => SeedanceErrorKind.InvalidRequest,
-            401 => SeedanceErrorKind.Authentication,
-            402 => SeedanceErrorKind.PaymentRequired,
-            403 => SeedanceErrorKind.PermissionDenied,
-            404 => SeedanceErrorKind.InvalidRequest,
-            408 => isSubmit ? SeedanceErrorKind.SubmitOutcomeUnknown : SeedanceErrorKind.Timeout,
-            429 => SeedanceErrorKind.RateLimited,
-            >= 500 => isSubmit ? SeedanceErrorKind.SubmitOutcomeUnknown : SeedanceErrorKind.ServerError,
-            _ => SeedanceErrorKind.Unknown,
-        };
-
-        var said = message is null ? string.Empty : $": {Trim(message)}";
-        var text = kind switch
-        {
-            SeedanceErrorKind.TaskNotFound => $"The provider knows no task at {path} ({status}{said}). Check the task id.",
-            SeedanceErrorKind.InvalidRequest => $"The provider rejected the request to {path} as invalid ({status}{said}).",
-            SeedanceErrorKind.Authentication => $"The provider rejected the API key ({status}{said}). Check SEEDANCE_API_KEY.",
-            SeedanceErrorKind.PaymentRequired => $"The account has no balance left ({status}{said}). Top up at https://apimart.ai, then try again.",
-            SeedanceErrorKind.PermissionDenied => $"The API key may not call {path} ({status}{said}).",
-            SeedanceErrorKind.RateLimited => $"The provider is rate-limiting requests to {path} ({status}{said}). Wait"
-                + (response.RetryAfter is { } ra ? $" {Math.Ceiling(ra.TotalSeconds)} s" : " a little") + " and try again.",
-            SeedanceErrorKind.SubmitOutcomeUnknown => $"The submit to {path} failed with {status}{said}. The task may or may not have been "
-                + "created; it was not retried, because a retry could pay twice. Check recent tasks before submitting again.",
-            SeedanceErrorKind.ServerError or SeedanceErrorKind.Timeout => $"The provider failed on {path} ({status}{said}). Retrying later may help.",
-            _ => $"The provider answered {path} with {status}{said}.",
-        };
-
-        if (message is null && type is null && !response.LooksLikeJson)
-        {
-            text += $" The answer was not JSON ({response.ContentType ?? "no content type"}, {response.Body.Length} bytes).";
-        }
-
-        return new SeedanceApiException(kind, text, response.Status, type, code, message, path, response.RetryAfter);
     }
 
-    private static string Trim(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
-
-    /// <summary>Parses a success body or explains why it cannot be read.</summary>
-    private static JsonDocument ParseSuccess(ProviderResponse response, string path, bool isSubmit)
+    /// <summary>
+    /// Uploads an image (JPEG, PNG, WebP or GIF, at most 20 MB, checked before sending) and returns the URL to
+    /// use in a request. Retried only when the provider refused it with 429.
+    /// </summary>
+    /// <param name="content">The image bytes; read to the end.</param>
+    /// <param name="fileName">The file name to send (only its last segment is used).</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public virtual async Task<UploadedImage> UploadImageAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
-        if (response.TryParse(out var document))
-        {
-            return document;
-        }
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var bytes = await UploadReader.ReadCappedAsync(content, cancellationToken);
+        var contentType = ImageFormat.Detect(bytes)
+            ?? throw new ArgumentException(
+                $"file: '{Path.GetFileName(fileName)}' is not an image the provider accepts (allowed: {ImageFormat.AcceptedFormats}).",
+                nameof(content));
 
-        var what = $"The provider's answer to {path} is not valid JSON ({response.ContentType ?? "no content type"}, {response.Body.Length} bytes).";
-        if (isSubmit)
+        var name = Path.GetFileName(fileName);
+        var call = new ProviderCall(CallKind.Upload, UploadPath, Content: () =>
         {
-            throw new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown,
-                what + " The task may or may not have been created; it was not retried, because a retry could pay twice. "
-                + "Check recent tasks before submitting again.", response.Status, requestPath: path);
-        }
-
-        throw new SeedanceApiException(SeedanceErrorKind.InvalidResponse, what + " Retrying later may help.", response.Status, requestPath: path);
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(file, "file", name);
+            return form;
+        });
+        return await _transport.CallAsync(call, ProviderResponses.ReadUpload,
+            response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
+                $"The provider's answer to {UploadPath} holds no url.", response.Status, requestPath: UploadPath),
+            cancellationToken);
     }
 
-    /// <summary>Some gateways answer 200 with an error envelope; treat those as errors.</summary>
-    private static SeedanceApiException? EmbeddedError(JsonDocument document, ProviderResponse response, string path, bool isSubmit, bool isTaskLookup)
+    /// <summary>Uploads the image file at <paramref name="path"/>; see <see cref="UploadImageAsync(Stream, string, CancellationToken)"/>.</summary>
+    public virtual async Task<UploadedImage> UploadImageFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        var root = document.RootElement;
-        var error = JsonRead.Property(root, "error");
-        var hasError = error is { ValueKind: JsonValueKind.Object };
-        var code = JsonRead.Integer(root, "code") ?? (hasError ? JsonRead.Integer(error!.Value, "code") : null);
-        if (!hasError && (code is null || code is 200 or 0))
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
         {
-            return null;
+            throw new FileNotFoundException($"file: no image at '{path}'.", path);
         }
 
-        var status = code is >= 400 and < 600 ? (HttpStatusCode)code.Value : HttpStatusCode.BadRequest;
-        return ErrorFrom(response with { Status = status }, path, isSubmit, isTaskLookup);
+        if (info.Length > ImageFormat.MaxUploadBytes)
+        {
+            throw new ArgumentException(
+                $"file: '{info.Name}' is {info.Length} bytes; the provider accepts at most {ImageFormat.MaxUploadBytes} bytes (20 MB).", nameof(path));
+        }
+
+        await using var stream = info.OpenRead();
+        return await UploadImageAsync(stream, info.Name, cancellationToken);
     }
+
+    /// <summary>Reads the account balance. The provider may answer 200 with <c>success: false</c>; that is an error too.</summary>
+    public virtual Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
+        _transport.CallAsync(new ProviderCall(CallKind.Read, BalancePath), ProviderResponses.ReadBalance,
+            response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
+                $"The provider's answer to {BalancePath} holds no remain_balance.", response.Status, requestPath: BalancePath),
+            cancellationToken,
+            refusal: static (root, response) =>
+            {
+                if (JsonRead.Property(root, "success") is not { ValueKind: JsonValueKind.False })
+                {
+                    return null;
+                }
+
+                var said = JsonRead.String(root, "message") ?? ProviderResponses.ReadError(root).Message;
+                return new SeedanceApiException(SeedanceErrorKind.Unknown,
+                    $"The provider could not report the balance{(said is null ? "." : ": " + said)}",
+                    response.Status, providerMessage: said, requestPath: BalancePath);
+            });
+
+    /// <summary>Empty lists are sent as absent, so that "no images" never reads as "images and roles together".</summary>
+    internal static VideoGenerationRequest Normalize(VideoGenerationRequest request) => PreparedSubmission.Normalize(request);
 }

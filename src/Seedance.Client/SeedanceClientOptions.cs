@@ -1,10 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using Seedance.Client.Configuration;
 using Seedance.Client.Models;
 using Seedance.Client.Polling;
 
 namespace Seedance.Client;
 
-/// <summary>Settings of <see cref="SeedanceClient"/>. Bound from the <c>Seedance</c> configuration section.</summary>
-public sealed class SeedanceClientOptions
+/// <summary>
+/// Settings of <see cref="SeedanceClient"/>. Bound from the <c>Seedance</c> configuration section. Single-value limits
+/// are data annotations; rules that span settings are in <see cref="IValidatableObject.Validate"/>; the
+/// <c>[OptionsValidator]</c>-generated validator runs both.
+/// </summary>
+public sealed class SeedanceClientOptions : IValidatableObject
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Seedance";
@@ -25,21 +31,25 @@ public sealed class SeedanceClientOptions
     public IList<ModelInfo> AdditionalModels { get; } = new List<ModelInfo>();
 
     /// <summary>How long one HTTP call may take before it is abandoned.</summary>
+    [PositiveDuration]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often a failed read (status, balance) is retried.</summary>
+    [SettingRange(0, 10)]
     public int ReadRetries { get; set; } = 3;
 
     /// <summary>The first back-off of read retries; later ones grow exponentially, with jitter.</summary>
     public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often a submit or upload refused with 429 is tried again (a refused request was not paid).</summary>
+    [SettingRange(0, 10)]
     public int RateLimitRetries { get; set; } = 2;
 
     /// <summary>The longest <c>Retry-After</c> this client waits for inside one call; longer ones end the call with the error.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The largest response body read, to protect memory against a broken or hostile server.</summary>
+    [SettingRange(1024)]
     public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>How waiting for a task polls.</summary>
@@ -52,39 +62,31 @@ public sealed class SeedanceClientOptions
     /// <summary>Every problem with these settings, each naming the setting; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var result = new SeedanceClientOptionsValidator().Validate(null, this);
+        return result.Failed ? result.Failures.ToArray() : [];
+    }
+
+    /// <summary>The rules that span settings or need more than one attribute: key, base URL, polling.</summary>
+    /// <remarks>Results carry no member names: each message already names its setting the way users write it.</remarks>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
         if (RequireApiKey && string.IsNullOrWhiteSpace(ApiKey))
         {
-            problems.Add("Seedance:ApiKey is not set. Set the SEEDANCE_API_KEY (or APIMART_API_KEY) environment variable, "
+            yield return new ValidationResult("Seedance:ApiKey is not set. Set the SEEDANCE_API_KEY (or APIMART_API_KEY) environment variable, "
                 + "or Seedance:ApiKey in configuration. Keys are at https://apimart.ai/keys.");
         }
 
         if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add($"Seedance:BaseUrl must be an absolute http(s) URL; given: {BaseUrl?.OriginalString ?? "nothing"}.");
+            yield return new ValidationResult(BaseUrlProblem(BaseUrl?.OriginalString));
         }
 
-        if (RequestTimeout <= TimeSpan.Zero)
+        foreach (var problem in Polling.Validate())
         {
-            problems.Add($"Seedance:RequestTimeout must be positive; given: {RequestTimeout}.");
+            yield return new ValidationResult(problem);
         }
-
-        if (ReadRetries is < 0 or > 10)
-        {
-            problems.Add($"Seedance:ReadRetries must be 0 to 10; given: {ReadRetries}.");
-        }
-
-        if (RateLimitRetries is < 0 or > 10)
-        {
-            problems.Add($"Seedance:RateLimitRetries must be 0 to 10; given: {RateLimitRetries}.");
-        }
-
-        if (MaxResponseBytes < 1024)
-        {
-            problems.Add($"Seedance:MaxResponseBytes must be at least 1024; given: {MaxResponseBytes}.");
-        }
-
-        problems.AddRange(Polling.Validate());
-        return problems;
     }
+
+    internal static string BaseUrlProblem(string? given) =>
+        $"Seedance:BaseUrl must be an absolute http(s) URL; given: {given ?? "nothing"}.";
 }

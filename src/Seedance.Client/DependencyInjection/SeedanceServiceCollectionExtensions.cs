@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Seedance.Client;
+using Seedance.Client.Configuration;
 using Seedance.Client.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,10 @@ public static class SeedanceServiceCollectionExtensions
 
     /// <summary>
     /// Adds a singleton <see cref="SeedanceClient"/>. Options come from the <c>Seedance</c> configuration section,
-    /// then the environment variables <c>SEEDANCE_API_KEY</c> (or <c>APIMART_API_KEY</c>) and
-    /// <c>SEEDANCE_BASE_URL</c> where the section left them unset, then <paramref name="configure"/>.
-    /// Options are validated when the host starts, with a message naming each wrong setting.
+    /// then the short names of <see cref="SeedanceEnvironment.ClientAliases"/> (<c>SEEDANCE_API_KEY</c> or
+    /// <c>APIMART_API_KEY</c>, <c>SEEDANCE_BASE_URL</c>) where the section left them unset, then <paramref name="configure"/>.
+    /// Options are validated when the host starts, with a message naming each wrong setting; a value that cannot be read
+    /// as its type throws <see cref="Seedance.Client.Errors.SeedanceConfigurationException"/> naming the key and the value.
     /// </summary>
     public static IServiceCollection AddSeedanceClient(this IServiceCollection services, Action<SeedanceClientOptions>? configure = null)
     {
@@ -37,9 +39,16 @@ public static class SeedanceServiceCollectionExtensions
         var options = services.AddOptions<SeedanceClientOptions>()
             .Configure<IServiceProvider>((o, sp) =>
             {
-                var configuration = sp.GetService<IConfiguration>();
-                configuration?.GetSection(SeedanceClientOptions.SectionName).Bind(o);
-                SeedanceEnvironment.Apply(o, name => configuration?[name] ?? Environment.GetEnvironmentVariable(name));
+                // The aliases first and the host's configuration on top: what is set explicitly wins, aliases fill gaps.
+                var host = sp.GetService<IConfiguration>();
+                var builder = new ConfigurationBuilder()
+                    .AddSeedanceAliases(SeedanceEnvironment.ClientAliases, name => host?[name] ?? Environment.GetEnvironmentVariable(name));
+                if (host is not null)
+                {
+                    builder.AddConfiguration(host, shouldDisposeConfiguration: false);
+                }
+
+                SeedanceOptionsBinder.Bind(builder.Build(), o);
             });
         if (configure is not null)
         {
@@ -54,8 +63,10 @@ public static class SeedanceServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(SeedanceClient.CreatePrimaryHandler)
             // The primary handler refreshes its own connections, so the client may live as long as the singleton.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => SeedanceResilience.CreateHandler(SeedanceResilience.CreateReadPipeline(
-                sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value, sp.GetService<TimeProvider>())));
+            .AddHttpMessageHandler(sp => SeedanceResilience.CreateHandler(SeedanceResilience.CreatePipeline(
+                sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value, sp.GetService<TimeProvider>())))
+            // Inside the resilience handler, so the attempt timeout covers reading the body too.
+            .AddHttpMessageHandler(sp => SeedanceResilience.CreateBodyHandler(sp.GetRequiredService<IOptions<SeedanceClientOptions>>().Value));
 
         services.TryAddSingleton(sp => new SeedanceClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

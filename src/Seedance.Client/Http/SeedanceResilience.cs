@@ -1,26 +1,28 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 
 namespace Seedance.Client.Http;
 
 /// <summary>
-/// The retry policy of the client, in one place for both the DI and the stand-alone set-up: reads (GET) are
-/// retried on 429, 5xx, timeouts and network faults with jittered exponential back-off honouring
-/// <c>Retry-After</c>; POSTs (submit, upload) pass through untouched, because retrying one that reached the
-/// provider could pay twice. The client itself retries a POST only when the provider refused it with 429.
+/// The resilience of the client, in one place for both the DI and the stand-alone set-up. One pipeline serves every
+/// call: each attempt gets <see cref="SeedanceClientOptions.RequestTimeout"/> (through the given
+/// <see cref="TimeProvider"/>), and failed reads (GET) are retried on 429, 5xx, timeouts and network faults with
+/// jittered exponential back-off honouring <c>Retry-After</c>. Retries are switched off for POST (submit, upload) by
+/// the resilience library's own <see cref="HttpRetryStrategyOptionsExtensions.DisableForUnsafeHttpMethods"/>, because
+/// retrying one that reached the provider could pay twice. The client itself retries a POST only when the provider
+/// refused it with 429.
 /// </summary>
 public static class SeedanceResilience
 {
-    /// <summary>The pipeline for reads.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> CreateReadPipeline(SeedanceClientOptions options, TimeProvider? timeProvider = null)
+    /// <summary>The pipeline for every call: retries (reads only), then a per-attempt timeout.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(SeedanceClientOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider ?? TimeProvider.System };
         if (options.ReadRetries > 0)
         {
-            builder.AddRetry(new HttpRetryStrategyOptions
+            var retry = new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.ReadRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -29,21 +31,48 @@ public static class SeedanceResilience
                 MaxDelay = options.MaxRetryAfter,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            });
+            };
+            retry.DisableForUnsafeHttpMethods();
+            builder.AddRetry(retry);
         }
 
-        // Each attempt gets its own deadline, so one hung read does not eat the whole budget.
+        // Each attempt gets its own deadline, so one hung read does not eat the whole budget; a POST has one attempt.
         builder.AddTimeout(options.RequestTimeout);
         return builder.Build();
     }
 
-    /// <summary>A handler that applies <paramref name="readPipeline"/> to GET requests and nothing to the others.</summary>
-    public static DelegatingHandler CreateHandler(ResiliencePipeline<HttpResponseMessage> readPipeline)
+    /// <summary>Kept for existing callers: the same pipeline as <see cref="CreatePipeline"/>, which now serves every method.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreateReadPipeline(SeedanceClientOptions options, TimeProvider? timeProvider = null) =>
+        CreatePipeline(options, timeProvider);
+
+    /// <summary>
+    /// The handlers the client's <see cref="HttpClient"/> needs, outermost first: the resilience handler over
+    /// <see cref="CreatePipeline"/>, then one that reads each answer (capped) inside the attempt, so the timeout covers
+    /// the body as well. <paramref name="innerHandler"/> is the network handler, or null to set it later.
+    /// </summary>
+    public static DelegatingHandler CreateHandler(SeedanceClientOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? innerHandler = null)
     {
-        ArgumentNullException.ThrowIfNull(readPipeline);
-        return new ResilienceHandler(request =>
-            request.Method == HttpMethod.Get ? readPipeline : ResiliencePipeline<HttpResponseMessage>.Empty);
+        ArgumentNullException.ThrowIfNull(options);
+        var buffering = CreateBodyHandler(options);
+        if (innerHandler is not null)
+        {
+            buffering.InnerHandler = innerHandler;
+        }
+
+        var resilience = CreateHandler(CreatePipeline(options, timeProvider));
+        resilience.InnerHandler = buffering;
+        return resilience;
     }
+
+    /// <summary>A handler that applies <paramref name="pipeline"/> to every request.</summary>
+    public static DelegatingHandler CreateHandler(ResiliencePipeline<HttpResponseMessage> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return new ResilienceHandler(pipeline);
+    }
+
+    /// <summary>The handler that reads each answer's body (at most <see cref="SeedanceClientOptions.MaxResponseBytes"/>) inside the pipeline's attempt.</summary>
+    internal static DelegatingHandler CreateBodyHandler(SeedanceClientOptions options) => new ResponseBufferingHandler(options.MaxResponseBytes);
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome)
     {

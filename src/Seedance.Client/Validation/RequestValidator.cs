@@ -32,7 +32,7 @@ public sealed class RequestValidator
         Catalog.TryGet(request.Model, out var model);
         if (model is null)
         {
-            errors.Add(new("R1", "model", request.Model, string.Join(", ", Catalog.Names),
+            errors.Add(new(RequestRules.Model, "model", request.Model, string.Join(", ", Catalog.Names),
                 "unknown model"));
         }
 
@@ -46,7 +46,7 @@ public sealed class RequestValidator
         // R4
         if (request.Duration is < VideoDefaults.MinDuration or > VideoDefaults.MaxDuration)
         {
-            errors.Add(new("R4", "duration", Text(request.Duration),
+            errors.Add(new(RequestRules.Duration, "duration", Text(request.Duration),
                 $"an integer from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration} (seconds)",
                 "duration is out of range"));
         }
@@ -54,7 +54,7 @@ public sealed class RequestValidator
         // R5
         if (!VideoSizes.All.Contains(request.Size, StringComparer.Ordinal))
         {
-            errors.Add(new("R5", "size", request.Size, string.Join(", ", VideoSizes.All),
+            errors.Add(new(RequestRules.Size, "size", request.Size, string.Join(", ", VideoSizes.All),
                 "unknown aspect ratio"));
         }
 
@@ -62,14 +62,14 @@ public sealed class RequestValidator
         if (!VideoResolutions.All.Contains(request.Resolution, StringComparer.Ordinal))
         {
             var allowed = model?.Resolutions ?? VideoResolutions.All;
-            errors.Add(new("R6", "resolution", request.Resolution, string.Join(", ", allowed),
+            errors.Add(new(RequestRules.Resolution, "resolution", request.Resolution, string.Join(", ", allowed),
                 "unknown resolution"));
         }
         else if (model is not null && !model.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
         {
             var richer = Catalog.Models.Where(m => m.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
                 .Select(m => m.Name);
-            errors.Add(new("R6", "resolution", request.Resolution,
+            errors.Add(new(RequestRules.Resolution, "resolution", request.Resolution,
                 $"{string.Join(", ", model.Resolutions)} on {model.Name}",
                 $"{model.Name} does not render {request.Resolution}; {request.Resolution} needs {string.Join(" or ", richer)}"));
         }
@@ -77,7 +77,7 @@ public sealed class RequestValidator
         // R7
         if (request.Seed is { } seed && seed is < VideoDefaults.MinSeed or > VideoDefaults.MaxSeed)
         {
-            errors.Add(new("R7", "seed", Text(seed),
+            errors.Add(new(RequestRules.Seed, "seed", Text(seed),
                 $"an integer from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}", "seed is out of range"));
         }
 
@@ -89,7 +89,7 @@ public sealed class RequestValidator
                 var type = tools[i]?.Type;
                 if (!VideoTools.All.Contains(type, StringComparer.Ordinal))
                 {
-                    errors.Add(new("R9", $"tools[{i}].type", type, "web_search", "unknown tool type"));
+                    errors.Add(new(RequestRules.Tools, $"tools[{i}].type", type, "web_search", "unknown tool type"));
                 }
             }
         }
@@ -97,14 +97,14 @@ public sealed class RequestValidator
         // R10
         if (images > VideoDefaults.MaxImageUrls)
         {
-            errors.Add(new("R10", "image_urls", $"{images} images", $"at most {VideoDefaults.MaxImageUrls} images",
+            errors.Add(new(RequestRules.ImageCount, "image_urls", $"{images} images", $"at most {VideoDefaults.MaxImageUrls} images",
                 "too many images"));
         }
 
         // R11
         if (images > 0 && roleImages > 0)
         {
-            errors.Add(new("R11", "image_with_roles", $"{roleImages} images beside {images} in image_urls",
+            errors.Add(new(RequestRules.ImagesExclusive, "image_with_roles", $"{roleImages} images beside {images} in image_urls",
                 "either image_urls or image_with_roles, not both", "image_urls and image_with_roles cannot be combined"));
         }
 
@@ -117,19 +117,19 @@ public sealed class RequestValidator
                 var item = roles[i];
                 if (item is null)
                 {
-                    errors.Add(new("R12", $"image_with_roles[{i}]", null, "an object with url and role",
+                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}]", null, "an object with url and role",
                         "the item is empty"));
                     continue;
                 }
 
                 if (string.IsNullOrWhiteSpace(item.Url))
                 {
-                    errors.Add(new("R12", $"image_with_roles[{i}].url", item.Url, HttpAllowed, "the image URL is missing"));
+                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}].url", item.Url, HttpAllowed, "the image URL is missing"));
                 }
 
                 if (!ImageRoles.All.Contains(item.Role, StringComparer.Ordinal))
                 {
-                    errors.Add(new("R12", $"image_with_roles[{i}].role", item.Role, string.Join(", ", ImageRoles.All),
+                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}].role", item.Role, string.Join(", ", ImageRoles.All),
                         item.Role is null ? "the role is missing" : "unknown role"));
                 }
                 else if (item.Role is ImageRoles.FirstFrame or ImageRoles.LastFrame)
@@ -141,14 +141,14 @@ public sealed class RequestValidator
 
         if (hasFrameImage && videos > 0)
         {
-            errors.Add(new("R13", "video_urls", $"{videos} videos",
+            errors.Add(new(RequestRules.FrameExcludesMedia, "video_urls", $"{videos} videos",
                 "no video_urls when image_with_roles has a first_frame or last_frame image",
                 "reference videos cannot be combined with first/last frame images"));
         }
 
         if (hasFrameImage && audios > 0)
         {
-            errors.Add(new("R13", "audio_urls", $"{audios} clips",
+            errors.Add(new(RequestRules.FrameExcludesMedia, "audio_urls", $"{audios} clips",
                 "no audio_urls when image_with_roles has a first_frame or last_frame image",
                 "reference audio cannot be combined with first/last frame images"));
         }
@@ -156,20 +156,20 @@ public sealed class RequestValidator
         // R14
         if (videos > VideoDefaults.MaxVideoUrls)
         {
-            errors.Add(new("R14", "video_urls", $"{videos} videos", $"at most {VideoDefaults.MaxVideoUrls} videos",
+            errors.Add(new(RequestRules.Videos, "video_urls", $"{videos} videos", $"at most {VideoDefaults.MaxVideoUrls} videos",
                 "too many reference videos"));
         }
 
         // R15
         if (audios > VideoDefaults.MaxAudioUrls)
         {
-            errors.Add(new("R15", "audio_urls", $"{audios} clips", $"at most {VideoDefaults.MaxAudioUrls} clips",
+            errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips", $"at most {VideoDefaults.MaxAudioUrls} clips",
                 "too many reference audio clips"));
         }
 
         if (audios > 0 && images + roleImages + videos == 0)
         {
-            errors.Add(new("R15", "audio_urls", $"{audios} clips and no image or video",
+            errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips and no image or video",
                 "audio_urls together with at least one image (image_urls or image_with_roles) or video (video_urls)",
                 "reference audio needs a reference image or video beside it"));
         }
@@ -201,7 +201,7 @@ public sealed class RequestValidator
         {
             if (mediaCount == 0)
             {
-                errors.Add(new("R2", "prompt", request.Prompt is null ? null : "\"\"",
+                errors.Add(new(RequestRules.PromptRequired, "prompt", request.Prompt is null ? null : "\"\"",
                     "a text description (required when no image_urls, image_with_roles or video_urls are given)",
                     "prompt is required for text-to-video"));
             }
@@ -215,7 +215,7 @@ public sealed class RequestValidator
         {
             if (length > max)
             {
-                errors.Add(new("R3", "prompt", $"{length} characters", $"at most {max} characters on {model.Name}",
+                errors.Add(new(RequestRules.PromptLength, "prompt", $"{length} characters", $"at most {max} characters on {model.Name}",
                     "prompt is too long"));
             }
 
@@ -231,13 +231,13 @@ public sealed class RequestValidator
         var words = request.Prompt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         if (model.RecommendedMaxCjkCharacters is { } maxCjk && cjk > maxCjk)
         {
-            warnings.Add(new("R3", "prompt", $"{cjk} CJK characters",
+            warnings.Add(new(RequestRules.PromptLength, "prompt", $"{cjk} CJK characters",
                 $"about {maxCjk} CJK characters or fewer is recommended on {model.Name}",
                 "a long prompt spreads the model's attention; details may be dropped"));
         }
         else if (model.RecommendedMaxWords is { } maxWords && words > maxWords)
         {
-            warnings.Add(new("R3", "prompt", $"{words} words",
+            warnings.Add(new(RequestRules.PromptLength, "prompt", $"{words} words",
                 $"about {maxWords} words or fewer is recommended on {model.Name}",
                 "a long prompt spreads the model's attention; details may be dropped"));
         }
@@ -265,13 +265,13 @@ public sealed class RequestValidator
             case MediaUrlKind.Asset:
                 if (model is { SupportsAssetUrls: false })
                 {
-                    errors.Add(new("R16", parameter, url, $"an http:// or https:// URL on {model.Name}",
+                    errors.Add(new(RequestRules.MediaUrls, parameter, url, $"an http:// or https:// URL on {model.Name}",
                         $"asset:// URLs work only on {SeedanceModels.Standard} and {SeedanceModels.Fast}"));
                 }
 
                 return;
             default:
-                errors.Add(new("R16", parameter, url, HttpAllowed, "not a usable media URL"));
+                errors.Add(new(RequestRules.MediaUrls, parameter, url, HttpAllowed, "not a usable media URL"));
                 return;
         }
     }

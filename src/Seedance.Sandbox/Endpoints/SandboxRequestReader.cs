@@ -4,21 +4,15 @@ using Seedance.Client.Serialization;
 
 namespace Seedance.Sandbox.Endpoints;
 
-/// <summary>Reads a submit body as the provider would: JSON types first, then the request rules.</summary>
+/// <summary>
+/// Reads a submit body as the provider would: JSON types first, then the request rules. The JSON type each field must
+/// have comes from the request record's source-generated metadata, so a field added to
+/// <see cref="VideoGenerationRequest"/> is checked here without a change.
+/// </summary>
 internal static class SandboxRequestReader
 {
-    private static readonly Dictionary<string, JsonValueKind> Scalars = new(StringComparer.Ordinal)
-    {
-        ["model"] = JsonValueKind.String,
-        ["prompt"] = JsonValueKind.String,
-        ["size"] = JsonValueKind.String,
-        ["resolution"] = JsonValueKind.String,
-    };
-
-    private static readonly string[] Integers = ["duration", "seed"];
-    private static readonly string[] Booleans = ["generate_audio", "return_last_frame"];
-    private static readonly string[] StringArrays = ["image_urls", "video_urls", "audio_urls"];
-    private static readonly string[] ObjectArrays = ["tools", "image_with_roles"];
+    private static readonly IReadOnlyDictionary<string, ExpectedJson> Fields =
+        ExpectedJson.PropertiesOf(SeedanceJson.Options.GetTypeInfo(typeof(VideoGenerationRequest)));
 
     /// <summary>The request, or every type problem found in the body.</summary>
     public static (VideoGenerationRequest? Request, IReadOnlyList<string> Problems) Read(string body)
@@ -56,37 +50,18 @@ internal static class SandboxRequestReader
                     continue;
                 }
 
-                if (Scalars.TryGetValue(name, out var kind) && value.ValueKind != kind)
+                if (!Fields.TryGetValue(name, out var expected))
                 {
-                    problems.Add($"{name} must be a string");
+                    continue;
                 }
-                else if (Integers.Contains(name) && !(value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _)))
+
+                if (!expected.Fits(value))
                 {
-                    problems.Add($"{name} must be an integer");
+                    problems.Add($"{name} must be {expected.Description}");
                 }
-                else if (Booleans.Contains(name) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                else if (expected.ItemProblem(value) is { } itemProblem)
                 {
-                    problems.Add($"{name} must be a boolean");
-                }
-                else if (StringArrays.Contains(name) && !IsArrayOf(value, JsonValueKind.String))
-                {
-                    problems.Add($"{name} must be an array of strings");
-                }
-                else if (ObjectArrays.Contains(name) && !IsArrayOf(value, JsonValueKind.Object))
-                {
-                    problems.Add($"{name} must be an array of objects");
-                }
-                else if (name == "image_with_roles")
-                {
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        if (item.TryGetProperty("url", out var url) && url.ValueKind != JsonValueKind.String
-                            || item.TryGetProperty("role", out var role) && role.ValueKind != JsonValueKind.String)
-                        {
-                            problems.Add("image_with_roles items need string url and role");
-                            break;
-                        }
-                    }
+                    problems.Add($"{name} {itemProblem}");
                 }
             }
 
@@ -105,7 +80,4 @@ internal static class SandboxRequestReader
             return (null, [$"the body could not be read ({ex.Message})"]);
         }
     }
-
-    private static bool IsArrayOf(JsonElement value, JsonValueKind kind) =>
-        value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(item => item.ValueKind == kind);
 }

@@ -1,0 +1,17 @@
+namespace Seedance.Client.Http;
+
+/// <summary>What a provider call is, which decides how its failures read and whether it may be repeated.</summary>
+internal enum CallKind
+{
+    /// <summary>A read (GET); safe to repeat, retried by the pipeline.</summary>
+    Read,
+
+    /// <summary>A task status read; as <see cref="Read"/>, and 400/404 mean the task does not exist.</summary>
+    TaskLookup,
+
+    /// <summary>A generation submit (POST) that may pay: once it may have reached the provider it is never repeated.</summary>
+    Submit,
+
+    /// <summary>An image upload (POST); not repeated by the pipeline, but costs nothing, so failures read as for a read.</summary>
+    Upload,
+}
