@@ -21,7 +21,6 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     public bool DownloadResults { get; set; } = true;
 
     /// <summary>The largest file a download may write.</summary>
-    [Range(1024, long.MaxValue, ErrorMessage = "Seedance:Agents:MaxDownloadBytes must be at least 1024.")]
     public long MaxDownloadBytes { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>
@@ -79,6 +78,11 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
         var problems = new List<string>();
+        if (MaxDownloadBytes < 1024)
+        {
+            problems.Add($"Seedance:Agents:MaxDownloadBytes must be at least 1024; given: {MaxDownloadBytes}.");
+        }
+
         if (ProgressHeartbeat <= TimeSpan.Zero || WaitPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Seedance:Agents:ProgressHeartbeat and WaitPollInterval must be positive.");

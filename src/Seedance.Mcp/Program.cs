@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Seedance.Client.Errors;
 using Seedance.Mcp.Hosting;
 
 ServerSettings settings;
@@ -52,10 +53,11 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is SeedanceConfigurationException or OptionsValidationException)
 {
+    var problems = ex is SeedanceConfigurationException configuration ? configuration.Problems : ((OptionsValidationException)ex).Failures;
     await Console.Error.WriteLineAsync("seedance-mcp: the configuration is not usable:");
-    foreach (var failure in ex.Failures)
+    foreach (var failure in problems)
     {
         await Console.Error.WriteLineAsync($"  - {failure}");
     }

@@ -192,7 +192,7 @@ public sealed class StartupValidationTests
     [Fact]
     public void WrongSettings_FailAtStartNamingEach()
     {
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => SeedanceMcpServer.BuildStdio(new ServerSettings(), new Dictionary<string, string?>
+        var ex = Assert.Throws<Seedance.Client.Errors.SeedanceConfigurationException>(() => SeedanceMcpServer.BuildStdio(new ServerSettings(), new Dictionary<string, string?>
         {
             ["SEEDANCE_BASE_URL"] = "ftp://example.test",
             ["Seedance:Agents:AllowedImageFolders:0"] = "relative/folder",

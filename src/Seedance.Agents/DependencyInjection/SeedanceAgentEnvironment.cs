@@ -1,6 +1,8 @@
+using Seedance.Client.Configuration;
+
 namespace Seedance.Agents;
 
-/// <summary>The short environment variable names of the tool surface, applied where configuration left a gap.</summary>
+/// <summary>The short environment names of the tool surface, as configuration aliases for keys of the <c>Seedance:Agents</c> section.</summary>
 public static class SeedanceAgentEnvironment
 {
     /// <summary>Where videos are saved.</summary>
@@ -15,32 +17,19 @@ public static class SeedanceAgentEnvironment
     /// <summary>Folders local images may come from, separated by the path separator (':' on Linux and macOS, ';' on Windows).</summary>
     public const string AllowedDirectoriesVariable = "SEEDANCE_ALLOWED_DIRS";
 
-    /// <summary>Fills unset options from the variables that <paramref name="read"/> returns.</summary>
-    public static void Apply(SeedanceAgentOptions options, Func<string, string?> read)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(read);
-        if (string.IsNullOrWhiteSpace(options.OutputDirectory) && read(OutputDirectoryVariable) is { Length: > 0 } output)
-        {
-            options.OutputDirectory = output;
-        }
+    private const string Section = SeedanceAgentOptions.SectionName + ":";
 
-        if (string.IsNullOrWhiteSpace(options.JournalPath) && read(JournalVariable) is { Length: > 0 } journal)
-        {
-            options.JournalPath = journal;
-        }
+    /// <summary>The tool surface's aliases (the client's are in <see cref="Seedance.Client.SeedanceEnvironment.ClientAliases"/>).</summary>
+    public static IReadOnlyList<ConfigurationAlias> Aliases { get; } =
+    [
+        new(OutputDirectoryVariable, Section + nameof(SeedanceAgentOptions.OutputDirectory)),
+        new(JournalVariable, Section + nameof(SeedanceAgentOptions.JournalPath)),
+        new(DownloadVariable, Section + nameof(SeedanceAgentOptions.DownloadResults), value =>
+            [new(Section + nameof(SeedanceAgentOptions.DownloadResults), IsOff(value) ? "false" : "true")]),
+        new(AllowedDirectoriesVariable, Section + nameof(SeedanceAgentOptions.AllowedImageFolders), value => value
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((folder, i) => new KeyValuePair<string, string?>($"{Section}{nameof(SeedanceAgentOptions.AllowedImageFolders)}:{i}", folder))),
+    ];
 
-        if (read(DownloadVariable) is { Length: > 0 } download)
-        {
-            options.DownloadResults = download.Trim() is not ("0" or "false" or "False" or "FALSE" or "no" or "off");
-        }
-
-        if (options.AllowedImageFolders.Count == 0 && read(AllowedDirectoriesVariable) is { Length: > 0 } folders)
-        {
-            foreach (var folder in folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                options.AllowedImageFolders.Add(folder);
-            }
-        }
-    }
+    private static bool IsOff(string value) => value.Trim().ToLowerInvariant() is "0" or "false" or "no" or "off";
 }

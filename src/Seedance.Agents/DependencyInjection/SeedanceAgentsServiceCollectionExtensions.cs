@@ -8,6 +8,7 @@ using Seedance.Agents.Media;
 using Seedance.Agents.Tasks;
 using Seedance.Agents.Tools;
 using Seedance.Client;
+using Seedance.Client.Errors;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="SeedanceToolset"/> (one class per tool over shared collaborators), the journal, the downloader and the client.
-    /// Options come from <c>Seedance:Agents</c>, then <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>,
+    /// Options come from <c>Seedance:Agents</c>, with the aliases of <see cref="SeedanceAgentEnvironment.Aliases"/> filling gaps:
+    /// <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>,
     /// <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off) and <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by
     /// the path separator), then <paramref name="configure"/>. Nothing is opened or created until a tool is first used.
     /// </summary>
@@ -41,9 +43,24 @@ public static class SeedanceAgentsServiceCollectionExtensions
         var options = services.AddOptions<SeedanceAgentOptions>()
             .Configure<IServiceProvider>((o, sp) =>
             {
-                var configuration = sp.GetService<IConfiguration>();
-                configuration?.GetSection(SeedanceAgentOptions.SectionName).Bind(o);
-                SeedanceAgentEnvironment.Apply(o, name => configuration?[name] ?? Environment.GetEnvironmentVariable(name));
+                // The aliases first and the host's configuration on top: what is set explicitly wins, aliases fill gaps.
+                var host = sp.GetService<IConfiguration>();
+                var builder = new ConfigurationBuilder()
+                    .AddSeedanceAliases(SeedanceAgentEnvironment.Aliases, name => host?[name] ?? Environment.GetEnvironmentVariable(name));
+                if (host is not null)
+                {
+                    builder.AddConfiguration(host, shouldDisposeConfiguration: false);
+                }
+
+                var configuration = builder.Build();
+                try
+                {
+                    configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(o);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw SeedanceConfigurationException.ForUnreadableValue(configuration, ex);
+                }
             });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SeedanceAgentOptions>, SeedanceAgentOptionsValidator>());
         options.ValidateOnStart();

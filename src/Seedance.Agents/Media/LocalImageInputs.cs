@@ -91,7 +91,7 @@ internal sealed class LocalImageInputs
         {
             if (LocalImageResolver.LooksLocal(urls![i]))
             {
-                arguments.Add(new Violation("R16", $"{name}[{i}]", urls[i], "an http(s) URL or asset://<id>",
+                arguments.Add(new Violation(RequestRules.MediaUrls, $"{name}[{i}]", urls[i], "an http(s) URL or asset://<id>",
                     "local video and audio files cannot be uploaded (the provider only uploads images); host the file and pass its URL"));
             }
         }

@@ -47,7 +47,7 @@ public sealed class LocalImageResolver
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !uri.IsFile)
             {
-                return (null, new Violation("R16", parameter, value, "an absolute local path or file:// URL", "not a readable file URL"));
+                return (null, new Violation(RequestRules.MediaUrls, parameter, value, "an absolute local path or file:// URL", "not a readable file URL"));
             }
 
             path = uri.LocalPath;
@@ -63,7 +63,7 @@ public sealed class LocalImageResolver
 
         if (!Path.IsPathFullyQualified(path))
         {
-            return (null, new Violation("R16", parameter, value, "an absolute path such as /home/me/cat.png, or an http(s) URL",
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, "an absolute path such as /home/me/cat.png, or an http(s) URL",
                 "relative paths are not accepted"));
         }
 
@@ -74,24 +74,24 @@ public sealed class LocalImageResolver
         }
         catch (IOException ex)
         {
-            return (null, new Violation("R16", parameter, value, "a file path without link loops", ex.Message));
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, "a file path without link loops", ex.Message));
         }
 
         if (!_allowed.Any(folder => RealPath.IsInside(real, folder)))
         {
-            return (null, new Violation("R16", parameter, value, $"an image inside {allowed}",
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, $"an image inside {allowed}",
                 "the file is outside the folders this server may read (set SEEDANCE_ALLOWED_DIRS to allow more)"));
         }
 
         var info = new FileInfo(real);
         if (!info.Exists)
         {
-            return (null, new Violation("R16", parameter, value, "an existing image file", "no file at that path"));
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, "an existing image file", "no file at that path"));
         }
 
         if (info.Length > ImageFormat.MaxUploadBytes)
         {
-            return (null, new Violation("R16", parameter, $"{info.Length} bytes", "an image of at most 20 MB", "the image is too large to upload"));
+            return (null, new Violation(RequestRules.MediaUrls, parameter, $"{info.Length} bytes", "an image of at most 20 MB", "the image is too large to upload"));
         }
 
         Span<byte> header = stackalloc byte[16];
@@ -103,7 +103,7 @@ public sealed class LocalImageResolver
 
         if (ImageFormat.Detect(header[..read]) is null)
         {
-            return (null, new Violation("R16", parameter, value, ImageFormat.AcceptedFormats, "the file is not an image the provider accepts"));
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, ImageFormat.AcceptedFormats, "the file is not an image the provider accepts"));
         }
 
         return (real, null);

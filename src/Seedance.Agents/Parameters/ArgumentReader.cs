@@ -157,7 +157,7 @@ internal sealed class ArgumentReader
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            _violations.Add(new("R12", name, Show(value), "an array of {\"url\": …, \"role\": …} objects", $"{name} must be an array"));
+            _violations.Add(new(RequestRules.ImageRoles, name, Show(value), "an array of {\"url\": …, \"role\": …} objects", $"{name} must be an array"));
             return null;
         }
 
@@ -168,7 +168,7 @@ internal sealed class ArgumentReader
             var path = $"{name}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _violations.Add(new("R12", path, Show(item), "an object with url and role", "each item must be an object"));
+                _violations.Add(new(RequestRules.ImageRoles, path, Show(item), "an object with url and role", "each item must be an object"));
                 continue;
             }
 
@@ -184,13 +184,13 @@ internal sealed class ArgumentReader
                     return v.GetString();
                 }
 
-                _violations.Add(new("R12", $"{path}.{field}", Show(v), "a string", $"{field} must be a string"));
+                _violations.Add(new(RequestRules.ImageRoles, $"{path}.{field}", Show(v), "a string", $"{field} must be a string"));
                 return null;
             }
 
             foreach (var extra in item.EnumerateObject().Where(p => p.Name is not ("url" or "role")))
             {
-                _violations.Add(new("R12", $"{path}.{extra.Name}", Show(extra.Value), "only url and role", "unknown field"));
+                _violations.Add(new(RequestRules.ImageRoles, $"{path}.{extra.Name}", Show(extra.Value), "only url and role", "unknown field"));
             }
 
             items.Add(new ImageWithRole { Url = Field("url"), Role = Field("role") });
@@ -208,7 +208,7 @@ internal sealed class ArgumentReader
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            _violations.Add(new("R9", name, Show(value), "[{\"type\": \"web_search\"}]", $"{name} must be an array of objects"));
+            _violations.Add(new(RequestRules.Tools, name, Show(value), "[{\"type\": \"web_search\"}]", $"{name} must be an array of objects"));
             return null;
         }
 
@@ -228,7 +228,7 @@ internal sealed class ArgumentReader
             }
             else
             {
-                _violations.Add(new("R9", path, Show(item), "{\"type\": \"web_search\"}", "each tool must be an object"));
+                _violations.Add(new(RequestRules.Tools, path, Show(item), "{\"type\": \"web_search\"}", "each tool must be an object"));
             }
         }
 

@@ -1,3 +1,4 @@
+using Seedance.Client.Validation;
 using Seedance.Client.Models;
 using Seedance.Client.Requests;
 
@@ -39,7 +40,7 @@ internal static class ToolParameters
         {
             Name = "prompt",
             Kind = ParameterKind.String,
-            Rule = "R2",
+            Rule = RequestRules.PromptRequired,
             Describe = c => "What the video shows: subject, action, camera movement, style. Required for text-to-video; optional when "
                 + "image_urls, image_with_roles or video_urls are given. " + ParameterTexts.PromptLimits(c),
             Apply = (r, v) => r with { Prompt = (string)v },
@@ -49,7 +50,7 @@ internal static class ToolParameters
         {
             Name = "model",
             Kind = ParameterKind.String,
-            Rule = "R1",
+            Rule = RequestRules.Model,
             Values = c => c.Names,
             Default = SeedanceModels.Standard,
             Describe = c => $"The model. {ParameterTexts.Models(c)}.",
@@ -60,7 +61,7 @@ internal static class ToolParameters
         {
             Name = "duration",
             Kind = ParameterKind.Integer,
-            Rule = "R4",
+            Rule = RequestRules.Duration,
             Minimum = VideoDefaults.MinDuration,
             Maximum = VideoDefaults.MaxDuration,
             Int32 = true,
@@ -73,7 +74,7 @@ internal static class ToolParameters
         {
             Name = "size",
             Kind = ParameterKind.String,
-            Rule = "R5",
+            Rule = RequestRules.Size,
             Values = _ => VideoSizes.All,
             Default = VideoDefaults.Size,
             Describe = _ => "Aspect ratio: 16:9 landscape, 9:16 vertical (phones, reels, stories), 1:1 square, 4:3, 3:4, 21:9 ultra-wide, "
@@ -85,7 +86,7 @@ internal static class ToolParameters
         {
             Name = "resolution",
             Kind = ParameterKind.String,
-            Rule = "R6",
+            Rule = RequestRules.Resolution,
             Values = _ => VideoResolutions.All,
             Default = VideoDefaults.Resolution,
             Describe = ParameterTexts.Resolutions,
@@ -96,7 +97,7 @@ internal static class ToolParameters
         {
             Name = "seed",
             Kind = ParameterKind.Integer,
-            Rule = "R7",
+            Rule = RequestRules.Seed,
             Minimum = VideoDefaults.MinSeed,
             Maximum = VideoDefaults.MaxSeed,
             Describe = _ => $"Random seed, a whole number from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}. The same seed gives similar "
@@ -108,7 +109,7 @@ internal static class ToolParameters
         {
             Name = "generate_audio",
             Kind = ParameterKind.Boolean,
-            Rule = "R8",
+            Rule = RequestRules.Flags,
             Default = false,
             Describe = _ => "true for a video with sound (AI-generated audio: voices, music, effects).",
             Apply = (r, v) => r with { GenerateAudio = (bool)v },
@@ -118,7 +119,7 @@ internal static class ToolParameters
         {
             Name = "return_last_frame",
             Kind = ParameterKind.Boolean,
-            Rule = "R8",
+            Rule = RequestRules.Flags,
             Default = true,
             Describe = _ => "Also return the last frame as an image, so the clip can be continued with extend_video.",
             Apply = (r, v) => r with { ReturnLastFrame = (bool)v },
@@ -128,7 +129,7 @@ internal static class ToolParameters
         {
             Name = "tools",
             Kind = ParameterKind.Tools,
-            Rule = "R9",
+            Rule = RequestRules.Tools,
             MaxItems = 1,
             Describe = _ => "Optional extras. Only [{\"type\": \"web_search\"}] exists: lets generation consult the web.",
             Apply = (r, v) => r with { Tools = (IReadOnlyList<VideoTool>)v },
@@ -138,7 +139,7 @@ internal static class ToolParameters
         {
             Name = "image_urls",
             Kind = ParameterKind.UrlList,
-            Rule = "R10",
+            Rule = RequestRules.ImageCount,
             MaxItems = VideoDefaults.MaxImageUrls,
             Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}, e.g. a starting picture for image-to-video. "
                 + $"{ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
@@ -149,7 +150,7 @@ internal static class ToolParameters
         {
             Name = "image_with_roles",
             Kind = ParameterKind.ImageRoles,
-            Rule = "R12",
+            Rule = RequestRules.ImageRoles,
             MaxItems = VideoDefaults.MaxImageUrls,
             Describe = _ => "Images with a role, e.g. [{\"url\": \"https://…/day.jpg\", \"role\": \"first_frame\"}, {\"url\": \"https://…/night.jpg\", "
                 + "\"role\": \"last_frame\"}]. Do not combine with image_urls. With a first_frame or last_frame image, video_urls and "
@@ -161,7 +162,7 @@ internal static class ToolParameters
         {
             Name = "video_urls",
             Kind = ParameterKind.UrlList,
-            Rule = "R14",
+            Rule = RequestRules.Videos,
             MaxItems = VideoDefaults.MaxVideoUrls,
             Describe = c => $"Reference videos, at most {VideoDefaults.MaxVideoUrls}, total length over 1.8 s and under 15.2 s, each "
                 + $"480p to 720p, no real people. Each item is an http(s) URL or asset://<id> (only on {ParameterTexts.AssetModels(c)}); local "
@@ -173,7 +174,7 @@ internal static class ToolParameters
         {
             Name = "audio_urls",
             Kind = ParameterKind.UrlList,
-            Rule = "R15",
+            Rule = RequestRules.Audio,
             MaxItems = VideoDefaults.MaxAudioUrls,
             Describe = c => $"Reference audio clips, at most {VideoDefaults.MaxAudioUrls}, total at most 15 s. Needs at least one image "
                 + "(image_urls or image_with_roles) or video (video_urls) beside it. Each item is an http(s) URL or asset://<id> (only on "

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Seedance.Client.Errors;
 
@@ -8,7 +7,7 @@ namespace Seedance.Client.Configuration;
 /// Binds the <c>Seedance</c> section onto <see cref="SeedanceClientOptions"/>, turning values that cannot be read as
 /// their type into a <see cref="SeedanceConfigurationException"/> that names the key and the value given.
 /// </summary>
-internal static partial class SeedanceOptionsBinder
+internal static class SeedanceOptionsBinder
 {
     public static void Bind(IConfiguration configuration, SeedanceClientOptions options)
     {
@@ -25,25 +24,7 @@ internal static partial class SeedanceOptionsBinder
         }
         catch (InvalidOperationException ex)
         {
-            throw new SeedanceConfigurationException([Describe(configuration, ex)], ex);
+            throw SeedanceConfigurationException.ForUnreadableValue(configuration, ex);
         }
     }
-
-    /// <summary>The binder names the key and the type it wanted; add the value given, which is what the user must fix.</summary>
-    private static string Describe(IConfiguration configuration, InvalidOperationException ex)
-    {
-        var match = KeyAndType().Match(ex.Message);
-        if (!match.Success)
-        {
-            return ex.Message;
-        }
-
-        var key = match.Groups["key"].Value;
-        var type = match.Groups["type"].Value;
-        var name = type[(type.LastIndexOf('.') + 1)..];
-        return $"{key} must be a {name}; given: {configuration[key] ?? "nothing"}.";
-    }
-
-    [GeneratedRegex("at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyAndType();
 }

@@ -33,30 +33,6 @@ public static class SeedanceEnvironment
         new(BaseUrlVariable, BaseUrlKey, value => [new(BaseUrlKey, value.Trim())]),
     ];
 
-    /// <summary>
-    /// Fills options left unset (no key, the default base URL) from the variables that <paramref name="read"/> returns.
-    /// Kept for callers that bind options by hand; <see cref="SeedanceConfigurationBuilderExtensions.AddSeedanceAliases"/>
-    /// is the configuration-native way.
-    /// </summary>
-    public static void Apply(SeedanceClientOptions options, Func<string, string?> read)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(read);
-        var aliases = new ConfigurationBuilder().AddSeedanceAliases(ClientAliases, read).Build();
-        if (string.IsNullOrWhiteSpace(options.ApiKey) && aliases[ApiKeyKey] is { } key)
-        {
-            options.ApiKey = key;
-        }
-
-        if (options.BaseUrl == SeedanceClientOptions.DefaultBaseUrl && aliases[BaseUrlKey] is { Length: > 0 } url)
-        {
-            // A malformed value is kept visible so that validation names it instead of silently using the default.
-            options.BaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed
-                : Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var relative) ? relative
-                : throw new Errors.SeedanceConfigurationException([SeedanceClientOptions.BaseUrlProblem(url)]);
-        }
-    }
-
     /// <summary>Creates options from the process environment's short names (<see cref="ClientAliases"/>).</summary>
     public static SeedanceClientOptions FromEnvironment()
     {

@@ -41,10 +41,6 @@ public static class SeedanceResilience
         return builder.Build();
     }
 
-    /// <summary>Kept for existing callers: the same pipeline as <see cref="CreatePipeline"/>, which now serves every method.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> CreateReadPipeline(SeedanceClientOptions options, TimeProvider? timeProvider = null) =>
-        CreatePipeline(options, timeProvider);
-
     /// <summary>
     /// The handlers the client's <see cref="HttpClient"/> needs, outermost first: the resilience handler over
     /// <see cref="CreatePipeline"/>, then one that reads each answer (capped) inside the attempt, so the timeout covers

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Seedance.Agents;
 using Seedance.Client;
+using Seedance.Client.Errors;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Mcp.Http;
@@ -80,13 +81,17 @@ internal static class SeedanceMcpServer
             {
                 problems.AddRange(ex.Failures);
             }
+            catch (SeedanceConfigurationException ex)
+            {
+                problems.AddRange(ex.Problems);
+            }
         }
 
         Check(() => services.GetRequiredService<IOptions<SeedanceClientOptions>>().Value);
         Check(() => services.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value);
         if (problems.Count > 0)
         {
-            throw new OptionsValidationException(nameof(Seedance), typeof(SeedanceClientOptions), problems);
+            throw new SeedanceConfigurationException(problems);
         }
     }
 

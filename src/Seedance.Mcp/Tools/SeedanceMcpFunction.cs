@@ -66,7 +66,7 @@ internal sealed class SeedanceMcpFunction : AIFunction
         {
             toolset = _services.GetRequiredService<SeedanceToolset>();
         }
-        catch (Exception ex) when (ex is OptionsValidationException or TaskJournalException or IOException)
+        catch (Exception ex) when (ex is OptionsValidationException or SeedanceConfigurationException or TaskJournalException or IOException)
         {
             // The tools could not be put together (a setting is wrong, the journal folder cannot be made): say so, not "an error occurred".
             return Result(ToolOutcomes.Failure(new ToolError

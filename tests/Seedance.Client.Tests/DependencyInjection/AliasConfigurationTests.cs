@@ -115,25 +115,4 @@ public sealed class AliasConfigurationTests
         };
         Assert.Contains(problems, p => p.Contains($"Seedance:BaseUrl must be an absolute http(s) URL; given: {url}", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public void Apply_FillsOnlyGaps()
-    {
-        var options = new SeedanceClientOptions { ApiKey = "sk-code" };
-
-        SeedanceEnvironment.Apply(options, Variables(("SEEDANCE_API_KEY", "sk-env"), ("SEEDANCE_BASE_URL", "http://localhost:1")));
-
-        Assert.Equal("sk-code", options.ApiKey);
-        Assert.Equal(new Uri("http://localhost:1"), options.BaseUrl);
-    }
-
-    [Fact]
-    public void Apply_MalformedBaseUrl_KeptVisibleForValidation()
-    {
-        var options = new SeedanceClientOptions { ApiKey = "k" };
-
-        SeedanceEnvironment.Apply(options, Variables(("SEEDANCE_BASE_URL", "not a url")));
-
-        Assert.Contains("Seedance:BaseUrl must be an absolute http(s) URL; given: not a url.", options.Validate());
-    }
 }
