@@ -35,7 +35,7 @@ internal static class DownloadBenchmark
                     await using var target = File.Create(Path.Combine(folder, $"plain-{round}.mp4"));
                     await source.CopyToAsync(target);
                 });
-                var ours = await MeasureAsync(() => new VideoDownloader(http, folder, size + 1).DownloadAsync(task.VideoUrl!, $"task-{round}.mp4"));
+                var ours = await MeasureAsync(() => new VideoDownloader(http, folder, size + 1).DownloadAsync(task.VideoUrl!, $"task-{round}.mp4", SavedFileKind.Video));
                 if (round == 1)
                 {
                     Print("plain HttpClient CopyToAsync", size, plain);

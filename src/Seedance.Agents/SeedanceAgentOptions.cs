@@ -17,7 +17,7 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// <summary>Where finished videos and last frames are saved. Default: <c>Seedance</c> under the user's videos folder.</summary>
     public string? OutputDirectory { get; set; }
 
-    /// <summary>Whether finished videos are downloaded (the provider's links die 24 h after completion).</summary>
+    /// <summary>Whether finished videos are downloaded (the provider's links die at their <c>expires_at</c>).</summary>
     public bool DownloadResults { get; set; } = true;
 
     /// <summary>The largest file a download may write.</summary>
@@ -34,6 +34,18 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// named the folders, so that a caller cannot pick files from the host's disk.
     /// </summary>
     public bool AllowLocalImages { get; set; } = true;
+
+    /// <summary>
+    /// How long after a submit with an unknown outcome it is still settled by sending it again (the provider keeps the
+    /// idempotency key for a limited time). Older ones are left to the provider's dashboard.
+    /// </summary>
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The longest any tool call may take, whatever the provider does (MCP clients give up at about 60 s).</summary>
+    public TimeSpan CallTimeLimit { get; set; } = TimeSpan.FromSeconds(55);
+
+    /// <summary>How long a download may receive nothing before it is stopped (it resumes on the next request).</summary>
+    public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a waiting call reports progress even when nothing changed.</summary>
     public TimeSpan ProgressHeartbeat { get; set; } = TimeSpan.FromSeconds(3);
@@ -54,10 +66,17 @@ public sealed class SeedanceAgentOptions : IValidatableObject
             return Path.GetFullPath(OutputDirectory);
         }
 
-        var videos = Environment.GetFolderPath(Environment.SpecialFolder.MyVideos);
+        var videos = Environment.GetFolderPath(Environment.SpecialFolder.MyVideos, Environment.SpecialFolderOption.DoNotVerify);
         if (string.IsNullOrEmpty(videos))
         {
-            videos = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "Videos");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(home) || !Path.IsPathFullyQualified(home))
+            {
+                throw new IOException("There is no user folder to save videos in (HOME is not set or not an absolute path). "
+                    + "Set SEEDANCE_OUTPUT_DIR to a writable folder.");
+            }
+
+            videos = Path.Combine(home, "Videos");
         }
 
         return Path.GetFullPath(Path.Combine(videos, "Seedance"));
@@ -83,6 +102,21 @@ public sealed class SeedanceAgentOptions : IValidatableObject
             problems.Add($"Seedance:Agents:MaxDownloadBytes must be at least 1024; given: {MaxDownloadBytes}.");
         }
 
+        if (RecoveryWindow <= TimeSpan.Zero)
+        {
+            problems.Add($"Seedance:Agents:RecoveryWindow must be positive; given: {RecoveryWindow}.");
+        }
+
+        if (CallTimeLimit < TimeSpan.FromSeconds(5) || CallTimeLimit > TimeSpan.FromSeconds(55))
+        {
+            problems.Add($"Seedance:Agents:CallTimeLimit must be 5 to 55 seconds (clients give up at about 60); given: {CallTimeLimit}.");
+        }
+
+        if (DownloadStallTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"Seedance:Agents:DownloadStallTimeout must be positive; given: {DownloadStallTimeout}.");
+        }
+
         if (ProgressHeartbeat <= TimeSpan.Zero || WaitPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Seedance:Agents:ProgressHeartbeat and WaitPollInterval must be positive.");
@@ -99,9 +133,17 @@ public sealed class SeedanceAgentOptions : IValidatableObject
         return problems.Select(p => new ValidationResult(p));
     }
 
+    // The user's own folders, created when missing (a fresh account may not have them yet); never a shared temp folder.
     private static string DataRoot()
     {
-        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return string.IsNullOrEmpty(local) ? Path.Combine(Path.GetTempPath(), "seedance-data") : local;
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(local) || !Path.IsPathFullyQualified(local))
+        {
+            throw new Journal.TaskJournalException(
+                "There is no user data folder to keep the task journal in (HOME is not set or not an absolute path). "
+                + "Set SEEDANCE_JOURNAL to a writable file path.");
+        }
+
+        return local;
     }
 }

@@ -47,7 +47,7 @@ public sealed class ConfinementTests
         File.CreateSymbolicLink(Path.Combine(folder, "task_1.mp4"), outside);
         var downloader = new VideoDownloader(new HttpClient(), folder, 1024);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync("http://127.0.0.1:9/x.mp4", "task_1.mp4"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync("http://127.0.0.1:9/x.mp4", "task_1.mp4", SavedFileKind.Video));
 
         Assert.Equal("keep me", File.ReadAllText(outside));
         File.Delete(outside);
@@ -64,7 +64,7 @@ public sealed class ConfinementTests
         var folder = Path.Combine(f.Root, "small");
         var downloader = new VideoDownloader(new HttpClient(), folder, 1024);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync(url!, "big.mp4"));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync(url!, "big.mp4", SavedFileKind.Video));
 
         Assert.Contains("1024-byte limit", ex.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : []);
@@ -75,7 +75,7 @@ public sealed class ConfinementTests
     {
         var downloader = new VideoDownloader(new HttpClient(), Path.Combine(Path.GetTempPath(), "seedance-out"), 1024);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync("file:///etc/passwd", "x.mp4"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => downloader.DownloadAsync("file:///etc/passwd", "x.mp4", SavedFileKind.Video));
     }
 
     [Fact]

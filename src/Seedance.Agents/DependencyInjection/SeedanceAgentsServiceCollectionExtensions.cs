@@ -72,25 +72,27 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.AddHttpClient(DownloadClientName, http => http.Timeout = TimeSpan.FromMinutes(30));
         services.TryAddSingleton(sp => new TaskJournal(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),
-            Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes));
+            Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes) { StallTimeout = Options(sp).DownloadStallTimeout });
         services.TryAddSingleton(sp => new LocalImageResolver(Options(sp).ResolveAllowedImageFolders()));
 
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
-        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>()));
+        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp),
+            sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
-            sp.GetRequiredService<TaskReporter>()));
+            sp.GetRequiredService<TaskReporter>(), Time(sp)));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
-        services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<JournaledSubmitter>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp)));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
-            sp.GetRequiredService<TaskJournal>()));
+            sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp)));
         return services;
     }
 

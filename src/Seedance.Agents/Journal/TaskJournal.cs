@@ -121,10 +121,52 @@ public sealed class TaskJournal
             ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey));
     }
 
-    /// <summary>Turns the placeholder into the provider's task id once the submit was accepted.</summary>
-    public Task ConfirmSubmittedAsync(string placeholderId, string taskId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE tasks SET task_id = $task, state = $state, updated_at = $now WHERE task_id = $id", cancellationToken,
-            ("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", Now()), ("$id", placeholderId));
+    /// <summary>
+    /// Turns the placeholder into the provider's task id once the submit was accepted. When the id is already in the
+    /// journal (a status check recorded it first, or a replay answered with a known task), that row takes the request
+    /// and the placeholder goes.
+    /// </summary>
+    public async Task ConfirmSubmittedAsync(string placeholderId, string taskId, CancellationToken cancellationToken = default)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE tasks SET
+                    request_json = (SELECT request_json FROM tasks WHERE task_id = $id),
+                    model = COALESCE(model, (SELECT model FROM tasks WHERE task_id = $id)),
+                    prompt = COALESCE(prompt, (SELECT prompt FROM tasks WHERE task_id = $id)),
+                    parent_task_id = COALESCE(parent_task_id, (SELECT parent_task_id FROM tasks WHERE task_id = $id)),
+                    idempotency_key = (SELECT idempotency_key FROM tasks WHERE task_id = $id),
+                    created_at = MIN(created_at, (SELECT created_at FROM tasks WHERE task_id = $id)),
+                    updated_at = $now
+                WHERE task_id = $task AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id);
+                DELETE FROM tasks WHERE task_id = $id AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $task);
+                UPDATE tasks SET task_id = $task, state = $state, error_message = NULL, updated_at = $now WHERE task_id = $id;
+                """;
+            Bind(command, [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", Now()), ("$id", placeholderId)]);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    /// <summary>Submits whose outcome is not known yet (unconfirmed, or still marked as being sent), oldest first.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ListUnsettledSubmitsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT * FROM tasks WHERE state IN ($a, $b) ORDER BY created_at ASC LIMIT 100", 100, cancellationToken,
+            ("$a", nameof(JournalState.Submitting)), ("$b", nameof(JournalState.Unconfirmed)));
+
+    /// <summary>Settles a submit the provider refused when it was sent again: nothing was created, so it is failed, not unconfirmed.</summary>
+    public Task MarkRefusedAsync(string placeholderId, string reason, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE tasks SET state = $state, error_code = 'refused', error_message = $reason, updated_at = $now WHERE task_id = $id",
+            cancellationToken, ("$state", nameof(JournalState.Failed)), ("$reason", reason), ("$now", Now()), ("$id", placeholderId));
 
     /// <summary>Marks a submit whose outcome is unknown, keeping it listed so the user can check before paying again.</summary>
     public Task MarkUnconfirmedAsync(string placeholderId, string reason, CancellationToken cancellationToken = default) =>

@@ -64,7 +64,7 @@ internal sealed class LocalImageInputs
 
     /// <summary>Uploads the checked files and puts their URLs into the request.</summary>
     public async Task<VideoGenerationRequest> UploadAsync(VideoGenerationRequest request, IReadOnlyDictionary<string, string> uploads,
-        CancellationToken cancellationToken)
+        DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         if (uploads.Count == 0)
         {
@@ -74,7 +74,7 @@ internal sealed class LocalImageInputs
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (parameter, path) in uploads)
         {
-            urls[parameter] = (await _client.UploadImageFileAsync(path, cancellationToken)).Url;
+            urls[parameter] = (await _client.UploadImageFileAsync(path, deadline, cancellationToken)).Url;
         }
 
         string Swap(string parameter, string? url) => urls.TryGetValue(parameter, out var uploaded) ? uploaded : url!;

@@ -89,6 +89,13 @@ public sealed class LocalImageResolver
             return (null, new Violation(RequestRules.MediaUrls, parameter, value, "an existing image file", "no file at that path"));
         }
 
+        // Only regular files with content: a named pipe or a device would block the read for good (both report length 0).
+        if ((info.Attributes & (FileAttributes.Directory | FileAttributes.Device)) != 0 || info.Length == 0)
+        {
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, "a regular, non-empty image file",
+                "not a regular file with content (folders, pipes, devices and empty files are refused)"));
+        }
+
         if (info.Length > ImageFormat.MaxUploadBytes)
         {
             return (null, new Violation(RequestRules.MediaUrls, parameter, $"{info.Length} bytes", "an image of at most 20 MB", "the image is too large to upload"));

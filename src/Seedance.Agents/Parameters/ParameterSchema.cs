@@ -60,6 +60,16 @@ internal static class ParameterSchema
             node["maximum"] = max;
         }
 
+        if (parameter.MaxLength is { } length)
+        {
+            node["maxLength"] = length;
+        }
+
+        if (parameter.Pattern is { } pattern)
+        {
+            node["pattern"] = pattern;
+        }
+
         if (parameter.MaxItems is { } items)
         {
             node["maxItems"] = items;

@@ -98,12 +98,25 @@ internal sealed class ParameterTable
         return request;
     }
 
+    private static bool Fits(ToolParameter parameter, string text) =>
+        (parameter.MaxLength is not { } max || text.Length <= max)
+        && (parameter.Pattern is not { } pattern || System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(100)));
+
     private static object? ReadOne(ArgumentReader reader, ToolParameter parameter)
     {
         switch (parameter.Kind)
         {
             case ParameterKind.String:
-                return reader.String(parameter.Name, parameter.Rule);
+                var text = reader.String(parameter.Name, parameter.Rule);
+                if (text is not null && parameter.EnforceRange && !Fits(parameter, text.Trim()))
+                {
+                    reader.Add(new Violation(parameter.Rule, parameter.Name, text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…"),
+                        parameter.PatternText ?? $"at most {parameter.MaxLength} characters", $"{parameter.Name} is not of the expected form"));
+                    return null;
+                }
+
+                return text;
             case ParameterKind.Boolean:
                 return reader.Boolean(parameter.Name, parameter.Rule);
             case ParameterKind.UrlList:

@@ -32,7 +32,16 @@ internal sealed record ToolParameter
     /// <summary>The largest whole number allowed (schema <c>maximum</c>).</summary>
     public long? Maximum { get; init; }
 
-    /// <summary>True when the reader checks the range itself: tool-only arguments that no request validator sees.</summary>
+    /// <summary>The longest string allowed (schema <c>maxLength</c>); checked by the reader when <see cref="EnforceRange"/> is set.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>A regular expression a string must match (schema <c>pattern</c>); checked by the reader when <see cref="EnforceRange"/> is set.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>What <see cref="Pattern"/> allows, in words.</summary>
+    public string? PatternText { get; init; }
+
+    /// <summary>True when the reader checks the limits itself: tool-only arguments that no request validator sees.</summary>
     public bool EnforceRange { get; init; }
 
     /// <summary>True when the request field is a 32-bit integer, so a larger whole number is out of range before validation.</summary>

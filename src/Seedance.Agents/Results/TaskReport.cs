@@ -55,6 +55,15 @@ public sealed record TaskReport
     public string? LocalLastFramePath { get; init; }
 
     /// <summary>Why a download did not happen, when it failed.</summary>
+    [Description("Saving the finished video on this machine: saving, saved or failed.")]
+    [AllowedValues("saving", "saved", "failed")]
+    public string? SaveStatus { get; init; }
+
+    /// <summary>How much of the video is on disk while it is being saved.</summary>
+    [Description("While saving: how much of the video is on disk, 0-100.")]
+    public int? SavePercent { get; init; }
+
+    /// <summary>Why the download failed.</summary>
     [Description("Why the download failed.")]
     public string? DownloadError { get; init; }
 

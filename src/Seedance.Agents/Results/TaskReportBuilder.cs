@@ -8,7 +8,7 @@ namespace Seedance.Agents.Results;
 /// <summary>Merges what the journal knows with a fresh snapshot (if any) into a <see cref="TaskReport"/>, with the next step spelled out.</summary>
 internal static class TaskReportBuilder
 {
-    public static TaskReport Build(JournalEntry entry, SeedanceTask? task, SavedFiles saved, IReadOnlyList<string>? warnings)
+    public static TaskReport Build(JournalEntry entry, SeedanceTask? task, SaveState saved, IReadOnlyList<string>? warnings)
     {
         var state = task is null ? entry.State : TaskJournal.StateOf(task.State);
         var video = saved.Video ?? (ResultSaver.IsSaved(entry.LocalVideoPath) ? entry.LocalVideoPath : null);
@@ -31,6 +31,14 @@ internal static class TaskReportBuilder
             LastFrameUrl = task?.LastFrameUrl ?? entry.LastFrameUrl,
             LocalVideoPath = video,
             LocalLastFramePath = frame,
+            SaveStatus = saved.Status switch
+            {
+                SaveStatus.Saving => "saving",
+                SaveStatus.Saved => "saved",
+                SaveStatus.Failed => "failed",
+                _ => video is not null ? "saved" : null,
+            },
+            SavePercent = saved.Status == SaveStatus.Saving ? saved.Percent ?? 0 : null,
             DownloadError = saved.Problem,
             CostUsd = task?.Cost ?? entry.Cost,
             Error = state is JournalState.Failed or JournalState.Cancelled or JournalState.Unconfirmed && (errorCode ?? errorMessage) is not null
@@ -39,7 +47,7 @@ internal static class TaskReportBuilder
             ParentTaskId = entry.ParentTaskId,
             CreatedAt = entry.CreatedAt,
             Warnings = warnings is { Count: > 0 } ? warnings : null,
-            NextStep = NextStep(entry.TaskId, state, video, expires),
+            NextStep = NextStep(entry.TaskId, state, video, expires, saved),
         };
     }
 
@@ -53,15 +61,19 @@ internal static class TaskReportBuilder
         State = TaskJournal.StateOf(task.State),
     };
 
-    private static string NextStep(string taskId, JournalState state, string? localVideo, DateTimeOffset? expires) => state switch
+    private static string NextStep(string taskId, JournalState state, string? localVideo, DateTimeOffset? expires, SaveState saved) => state switch
     {
+        JournalState.Succeeded when saved.Status == SaveStatus.Saving => $"The video is ready at video_url and is being saved on this machine "
+            + $"({saved.Percent ?? 0}%). Give the user the link now; call check_task with task_id \"{taskId}\" and wait=20 to get the saved file's path"
+            + (expires is { } until ? $" (the link expires at {until.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)})." : "."),
         JournalState.Succeeded => (localVideo is null ? "The video is ready at video_url; " : $"The video is saved at {localVideo}; ")
             + (expires is { } e ? $"the link expires at {e.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}. " : string.Empty)
             + $"Give the user the file path and the link. To continue the clip, call extend_video with task_id \"{taskId}\" and a prompt for what happens next.",
         JournalState.Failed or JournalState.Cancelled => "The task produced no video and nothing can be downloaded. Adjust the prompt or inputs as the "
             + "error suggests and call generate_video again (a new task is paid again).",
-        JournalState.Unconfirmed => "This submit may or may not have created a task (and been charged). Do not resubmit right away: ask the user to "
-            + "check the provider's dashboard or balance first.",
+        JournalState.Unconfirmed or JournalState.Submitting => $"This submit may or may not have created a task (and been charged). Do not call "
+            + $"generate_video again for it: call check_task with task_id \"{taskId}\", which settles it by sending the identical request again "
+            + "(the provider answers with the task it already made, never a second one).",
         _ => $"Rendering usually takes 1 to 5 minutes. Call check_task with task_id \"{taskId}\" and wait=50 to follow it (checking is free). "
             + "Do not call generate_video again for this video.",
     };

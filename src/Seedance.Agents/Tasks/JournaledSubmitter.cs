@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Seedance.Agents.Journal;
 using Seedance.Client;
 using Seedance.Client.Errors;
@@ -7,9 +8,11 @@ using Seedance.Client.Tasks;
 namespace Seedance.Agents.Tasks;
 
 /// <summary>
-/// Submits a paid request with the journal around it: the entry (with the exact body sent and its idempotency key) is
-/// written before the request leaves, confirmed under the provider's id after, kept as unconfirmed when the outcome is
-/// unknown, and dropped only when the provider certainly refused. So a paid task is never lost.
+/// Submits paid requests with the journal around them. The entry, with the exact body and its idempotency key, is
+/// written before the request leaves; it is confirmed under the provider's id after. When the outcome is unknown it
+/// stays as unconfirmed and is settled later by sending the identical body with the same key again (the provider
+/// answers with the task it already made instead of a new one). After the POST no failure of the journal is ever
+/// reported as "nothing was sent": the answer carries the id, and the confirmation is written when the journal can.
 /// </summary>
 internal sealed class JournaledSubmitter
 {
@@ -17,47 +20,161 @@ internal sealed class JournaledSubmitter
 
     private readonly SeedanceClient _client;
     private readonly TaskJournal _journal;
+    private readonly SeedanceAgentOptions _options;
+    private readonly bool _replay;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
-    public JournaledSubmitter(SeedanceClient client, TaskJournal journal)
+    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SeedanceAgentOptions options, bool replay, TimeProvider time)
     {
         _client = client;
         _journal = journal;
+        _options = options;
+        _replay = replay;
+        _time = time;
     }
 
     /// <summary>True for the journal ids of submits whose outcome is not known.</summary>
     public static bool IsPlaceholder(string taskId) => taskId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal);
 
-    /// <summary>Journals and submits a request that already passed validation.</summary>
-    public async Task<SubmittedTask> SubmitAsync(VideoGenerationRequest request, string? parentTaskId, CancellationToken cancellationToken)
+    /// <summary>Journals and submits a request that already passed validation; every attempt ends by <paramref name="deadline"/>.</summary>
+    public async Task<SubmitOutcome> SubmitAsync(VideoGenerationRequest request, string? parentTaskId, DateTimeOffset deadline,
+        CancellationToken cancellationToken)
     {
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
+
+        // Before the request leaves: if this fails, nothing was sent and the call says so.
         await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
             cancellationToken);
 
-        SubmittedTask submitted;
+        _inFlight[placeholder] = 0;
         try
         {
-            submitted = await _client.SubmitAsync(submission, cancellationToken);
+            var submitted = await SendAsync(placeholder, submission, deadline, cancellationToken);
+            return new SubmitOutcome(submitted.TaskId, submitted.Replayed, await ConfirmAsync(placeholder, submitted.TaskId));
+        }
+        finally
+        {
+            _inFlight.TryRemove(placeholder, out _);
+        }
+    }
+
+    /// <summary>
+    /// Settles an unconfirmed (or interrupted) submit by sending its journaled body again with its key, within the
+    /// recovery window. Returns what became of it; the journal is updated accordingly.
+    /// </summary>
+    public async Task<(RecoveryOutcome Outcome, string? TaskId)> RecoverAsync(JournalEntry entry, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (!IsPlaceholder(entry.TaskId) || entry.State is not (JournalState.Unconfirmed or JournalState.Submitting))
+        {
+            return (RecoveryOutcome.Confirmed, entry.TaskId);
+        }
+
+        if (_time.GetUtcNow() - entry.CreatedAt > _options.RecoveryWindow)
+        {
+            return (RecoveryOutcome.TooOld, null);
+        }
+
+        if (!_replay || entry.IdempotencyKey is null || entry.RequestJson.Length <= 2 || !_inFlight.TryAdd(entry.TaskId, 0))
+        {
+            return (RecoveryOutcome.StillUnknown, null);
+        }
+
+        try
+        {
+            var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, cancellationToken);
+            var problem = await ConfirmAsync(entry.TaskId, submitted.TaskId);
+            return problem is null ? (RecoveryOutcome.Confirmed, submitted.TaskId) : (RecoveryOutcome.Confirmed, submitted.TaskId);
+        }
+        catch (SeedanceApiException ex) when (IsRefusal(ex.Kind))
+        {
+            await TryAsync(() => _journal.MarkRefusedAsync(entry.TaskId, $"Sent again to settle it, the request was refused: {ex.Message}", CancellationToken.None));
+            return (RecoveryOutcome.Refused, null);
+        }
+        catch (SeedanceApiException)
+        {
+            return (RecoveryOutcome.StillUnknown, null);
+        }
+        finally
+        {
+            _inFlight.TryRemove(entry.TaskId, out _);
+        }
+    }
+
+    private async Task<SubmittedTask> SendAsync(string placeholder, PreparedSubmission submission, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.SubmitAsync(submission, deadline, cancellationToken);
         }
         catch (SeedanceApiException ex) when (ex.Kind == SeedanceErrorKind.SubmitOutcomeUnknown)
         {
-            await _journal.MarkUnconfirmedAsync(placeholder, ex.Message, CancellationToken.None);
+            await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, ex.Message, CancellationToken.None));
             throw;
         }
         catch (OperationCanceledException)
         {
-            // Cancelled while the request may have been on the wire: keep it listed as unconfirmed.
-            await _journal.MarkUnconfirmedAsync(placeholder, "The call was cancelled while the submit was in flight.", CancellationToken.None);
+            // Cancelled while the request may have been on the wire: keep it listed as unconfirmed, to be settled by replay.
+            await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, "The call was cancelled while the submit was in flight.", CancellationToken.None));
             throw;
         }
-        catch
+        catch (SeedanceApiException ex) when (IsRefusal(ex.Kind) || ex.Kind is SeedanceErrorKind.RateLimited or SeedanceErrorKind.Network)
         {
-            await _journal.ForgetAsync(placeholder, CancellationToken.None);
+            // Certainly not created (refused, or never reached the provider).
+            await TryAsync(() => _journal.ForgetAsync(placeholder, CancellationToken.None));
             throw;
         }
+        catch (SeedanceApiException ex)
+        {
+            await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, ex.Message, CancellationToken.None));
+            throw;
+        }
+    }
 
-        await _journal.ConfirmSubmittedAsync(placeholder, submitted.TaskId, CancellationToken.None);
-        return submitted;
+    /// <summary>Records the provider's id; on failure keeps trying in the background and returns why the journal could not record it now.</summary>
+    private async Task<string?> ConfirmAsync(string placeholder, string taskId)
+    {
+        try
+        {
+            await _journal.ConfirmSubmittedAsync(placeholder, taskId, CancellationToken.None);
+            return null;
+        }
+        catch (TaskJournalException ex)
+        {
+            _ = Task.Run(() => ConfirmLaterAsync(placeholder, taskId));
+            return ex.Message;
+        }
+    }
+
+    private async Task ConfirmLaterAsync(string placeholder, string taskId)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), _time);
+            try
+            {
+                await _journal.ConfirmSubmittedAsync(placeholder, taskId, CancellationToken.None);
+                return;
+            }
+            catch (TaskJournalException)
+            {
+            }
+        }
+    }
+
+    private static bool IsRefusal(SeedanceErrorKind kind) => kind is SeedanceErrorKind.InvalidRequest or SeedanceErrorKind.Authentication
+        or SeedanceErrorKind.PaymentRequired or SeedanceErrorKind.PermissionDenied;
+
+    private static async Task TryAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (TaskJournalException)
+        {
+            // The journal's own failure must not hide what happened to the request.
+        }
     }
 }

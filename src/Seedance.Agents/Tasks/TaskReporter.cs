@@ -16,14 +16,19 @@ internal sealed class TaskReporter
         _saver = saver;
     }
 
-    /// <summary>The report for a fresh snapshot: a finished video is saved first.</summary>
-    public async Task<TaskReport> ReportAsync(SeedanceTask task, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report for a fresh snapshot. A finished video is handed to the background saver, and the report waits for the
+    /// save until <paramref name="saveUntil"/> (it says "saving, n %" with the link when the time is up first).
+    /// </summary>
+    public async Task<TaskReport> ReportAsync(SeedanceTask task, IReadOnlyList<string>? warnings, DateTimeOffset saveUntil,
+        IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
     {
         var entry = await _journal.FindAsync(task.Id, CancellationToken.None);
-        var saved = await _saver.SaveAsync(task, entry, cancellationToken);
+        var saved = _saver.Request(task, entry);
+        saved = await _saver.WaitAsync(task.Id, saved, saveUntil, progress, cancellationToken);
         if (saved.Video is not null || saved.Frame is not null)
         {
-            entry = await _journal.FindAsync(task.Id, CancellationToken.None);
+            entry = await _journal.FindAsync(task.Id, CancellationToken.None) ?? entry;
         }
 
         return TaskReportBuilder.Build(entry ?? TaskReportBuilder.EntryFor(task), task, saved, warnings);

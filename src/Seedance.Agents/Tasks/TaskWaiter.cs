@@ -27,35 +27,46 @@ internal sealed class TaskWaiter
         _time = time;
     }
 
-    /// <summary>Reads a task and records it; an unknown id becomes a clear tool error.</summary>
-    public async Task<SeedanceTask> ReadAsync(string taskId, CancellationToken cancellationToken)
+    /// <summary>Reads a task (the attempt ends by <paramref name="deadline"/>) and records it; an unknown id becomes a clear tool error.</summary>
+    public async Task<SeedanceTask> ReadAsync(string taskId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         SeedanceTask task;
         try
         {
-            task = await _client.GetTaskAsync(taskId, cancellationToken);
+            task = await _client.GetTaskAsync(taskId, deadline, cancellationToken);
         }
         catch (SeedanceApiException ex) when (ex.Kind == SeedanceErrorKind.TaskNotFound)
         {
             throw ToolFailure.UnknownTask(taskId);
         }
 
-        await _journal.RecordStatusAsync(task, CancellationToken.None);
+        try
+        {
+            await _journal.RecordStatusAsync(task, CancellationToken.None);
+        }
+        catch (TaskJournalException)
+        {
+            // A status the journal cannot keep now is still worth answering with; the next check records it.
+        }
+
         return task;
     }
 
     /// <summary>Reads the task once, or polls it for at most <paramref name="seconds"/> when that is above zero.</summary>
-    public Task<SeedanceTask> ReadOrWaitAsync(string taskId, int seconds, IProgress<ToolProgress>? progress, CancellationToken cancellationToken) =>
-        seconds > 0 ? WaitAsync(taskId, seconds, progress, cancellationToken) : ReadAsync(taskId, cancellationToken);
+    public Task<SeedanceTask> ReadOrWaitAsync(string taskId, int seconds, ToolCall call) =>
+        seconds > 0 ? WaitAsync(taskId, seconds, call) : ReadAsync(taskId, call.DeadlineFor(0), call.CancellationToken);
 
-    /// <summary>Polls a task for at most <paramref name="seconds"/>, returning as soon as it ends.</summary>
-    public async Task<SeedanceTask> WaitAsync(string taskId, int seconds, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Polls a task for at most <paramref name="seconds"/> (within the call's deadline), returning as soon as it ends.</summary>
+    public async Task<SeedanceTask> WaitAsync(string taskId, int seconds, ToolCall call)
     {
+        var progress = call.Progress;
+        var cancellationToken = call.CancellationToken;
         var start = _time.GetUtcNow();
-        var deadline = start + TimeSpan.FromSeconds(seconds);
+        var deadline = Min(start + TimeSpan.FromSeconds(seconds), call.DeadlineFor(seconds) - ToolCall.AnswerTime);
+        var readDeadline = call.DeadlineFor(seconds) - ToolCall.AnswerTime;
         while (true)
         {
-            var task = await ReadAsync(taskId, cancellationToken);
+            var task = await ReadAsync(taskId, readDeadline, cancellationToken);
             var reported = _time.GetUtcNow();
             Report(progress, task, reported - start, seconds);
             if (task.IsTerminal || reported >= deadline)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
 using Seedance.Agents.Tasks;
@@ -9,11 +10,15 @@ namespace Seedance.Agents.Tools;
 /// <summary>check_task: reads (or waits on) a task, journals what it saw, saves a finished video.</summary>
 internal sealed class CheckTaskTool : ISeedanceTool
 {
+    private readonly TaskJournal _journal;
+    private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
     private readonly TaskReporter _reporter;
 
-    public CheckTaskTool(TaskWaiter waiter, TaskReporter reporter)
+    public CheckTaskTool(TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter)
     {
+        _journal = journal;
+        _submitter = submitter;
         _waiter = waiter;
         _reporter = reporter;
     }
@@ -36,8 +41,9 @@ internal sealed class CheckTaskTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
     {
+        var cancellationToken = call.CancellationToken;
         var read = ToolParameters.Check.Read(Name, arguments);
         if (read.Violations.Count > 0)
         {
@@ -46,12 +52,33 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        IReadOnlyList<string>? notes = null;
         if (JournaledSubmitter.IsPlaceholder(taskId))
         {
-            return ToolOutcomes.Success(await _reporter.ReportAsync(taskId, warnings: null, cancellationToken));
+            // An unconfirmed submit: settle it by sending the identical request again with its key (the provider answers
+            // with the task it made, if it made one), then report on the real task.
+            var entry = await _journal.FindAsync(taskId, cancellationToken) ?? throw ToolFailure.UnknownTask(taskId);
+            var (outcome, recovered) = await _submitter.RecoverAsync(entry, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
+            if (outcome != RecoveryOutcome.Confirmed || recovered is null || recovered == taskId)
+            {
+                return ToolOutcomes.Success(await _reporter.ReportAsync(taskId, RecoveryNote(outcome), cancellationToken));
+            }
+
+            notes = [$"this submit is settled: the provider had created task {recovered} for it (sending it again did not pay twice); use that task_id from now on"];
+            taskId = recovered;
         }
 
-        var task = await _waiter.ReadOrWaitAsync(taskId, wait, progress, cancellationToken);
-        return ToolOutcomes.Success(await _reporter.ReportAsync(task, warnings: null, cancellationToken));
+        var task = await _waiter.ReadOrWaitAsync(taskId, wait, call);
+        return ToolOutcomes.Success(await _reporter.ReportAsync(task, notes, call.DeadlineFor(wait) - ToolCall.AnswerTime, call.Progress, cancellationToken));
     }
+
+    private static IReadOnlyList<string>? RecoveryNote(RecoveryOutcome outcome) => outcome switch
+    {
+        RecoveryOutcome.TooOld => ["this submit is older than the recovery window, so it can no longer be settled from here: only the provider's "
+            + "dashboard (or balance) tells whether it created a task"],
+        RecoveryOutcome.Refused => ["sent again to settle it, the request was refused by the provider: no task was created and nothing was charged"],
+        RecoveryOutcome.StillUnknown => ["the provider could not settle this submit now; call check_task with this id again in a minute (sending it "
+            + "again never creates a second task)"],
+        _ => null,
+    };
 }

@@ -45,8 +45,9 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
     {
+        var cancellationToken = call.CancellationToken;
         var table = ToolParameters.Extend;
         var read = table.Read(Name, arguments);
         if (read.Violations.Count > 0)
@@ -56,8 +57,9 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
-        var (previous, entry) = await FindPreviousAsync(taskId, cancellationToken);
-        var firstFrame = await FirstFrameAsync(previous, entry, cancellationToken);
+        var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
+        var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
+        var firstFrame = await FirstFrameAsync(previous, entry, deadline, cancellationToken);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
         var start = new VideoGenerationRequest
@@ -72,7 +74,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, validation.Violations);
         }
 
-        return ToolOutcomes.Success(await _starter.StartAsync(request, previous.Id, validation.Warnings, wait, progress, cancellationToken));
+        return ToolOutcomes.Success(await _starter.StartAsync(request, previous.Id, validation.Warnings, wait, call));
     }
 
     // "model, size, resolution and generate_audio": the settings the table inherits.
@@ -83,7 +85,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     }
 
     /// <summary>The previous task, fresh from the provider, with an error that says what to do when it cannot be extended.</summary>
-    private async Task<(SeedanceTask Task, JournalEntry? Entry)> FindPreviousAsync(string taskId, CancellationToken cancellationToken)
+    private async Task<(SeedanceTask Task, JournalEntry? Entry)> FindPreviousAsync(string taskId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var entry = await _journal.FindAsync(taskId, cancellationToken);
         if (entry?.State is JournalState.Unconfirmed or JournalState.Submitting)
@@ -92,7 +94,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
                 "Call list_tasks to find a task that succeeded, or generate a new clip with generate_video.");
         }
 
-        var task = await _waiter.ReadAsync(taskId, cancellationToken);
+        var task = await _waiter.ReadAsync(taskId, deadline, cancellationToken);
         entry = await _journal.FindAsync(taskId, CancellationToken.None);
         switch (task.State)
         {
@@ -109,7 +111,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     }
 
     /// <summary>The previous clip's last frame as a URL the provider can read: its link, or the saved copy uploaded again once the link expired.</summary>
-    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, CancellationToken cancellationToken)
+    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
         if (previous.LastFrameUrl is { } url && !expired)
@@ -119,7 +121,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
         {
-            return (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, cancellationToken)).Url;
+            return (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, deadline, cancellationToken)).Url;
         }
 
         if (previous.LastFrameUrl is null)

@@ -42,8 +42,9 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
     {
+        var cancellationToken = call.CancellationToken;
         var table = ToolParameters.Generate;
         var read = table.Read(Name, arguments);
         var request = table.ToRequest(read, new VideoGenerationRequest());
@@ -57,8 +58,8 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, violations);
         }
 
-        var ready = await _images.UploadAsync(checkedRequest, uploads, cancellationToken);
-        return ToolOutcomes.Success(await _starter.StartAsync(ready, parentTaskId: null, validation.Warnings, wait, progress, cancellationToken));
+        var ready = await _images.UploadAsync(checkedRequest, uploads, call.DeadlineFor(wait) - ToolCall.AnswerTime, cancellationToken);
+        return ToolOutcomes.Success(await _starter.StartAsync(ready, parentTaskId: null, validation.Warnings, wait, call));
     }
 
     // "model doubao-seedance-2.0, duration 5, …": the defaults of the request fields, from the table.

@@ -13,6 +13,6 @@ internal interface ISeedanceTool
     /// <summary>The tool name, as in <see cref="ToolNames"/>.</summary>
     string Name { get; }
 
-    /// <summary>Runs the tool. Cancellation ends a wait; a task already submitted stays in the journal.</summary>
-    Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken);
+    /// <summary>Runs the tool within <paramref name="call"/>'s deadline. Cancellation ends a wait; a task already submitted stays in the journal.</summary>
+    Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call);
 }

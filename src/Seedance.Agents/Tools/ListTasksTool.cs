@@ -13,10 +13,10 @@ internal sealed class ListTasksTool : ISeedanceTool
     private static readonly Dictionary<string, JournalState[]> Filters = new(StringComparer.OrdinalIgnoreCase)
     {
         ["all"] = [],
-        ["active"] = [JournalState.Submitting, JournalState.Queued, JournalState.Running],
+        ["active"] = [JournalState.Queued, JournalState.Running],
         ["succeeded"] = [JournalState.Succeeded],
         ["failed"] = [JournalState.Failed, JournalState.Cancelled],
-        ["unconfirmed"] = [JournalState.Unconfirmed],
+        ["unconfirmed"] = [JournalState.Unconfirmed, JournalState.Submitting],
     };
 
     private readonly TaskJournal _journal;
@@ -45,8 +45,9 @@ internal sealed class ListTasksTool : ISeedanceTool
         Idempotent = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
     {
+        var cancellationToken = call.CancellationToken;
         var read = ToolParameters.List.Read(Name, arguments);
         var limit = (int)(read.Integer("limit") ?? 10);
         var status = read.String("status") ?? "all";

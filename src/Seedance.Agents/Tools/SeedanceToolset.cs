@@ -15,8 +15,14 @@ public sealed class SeedanceToolset
     private readonly Dictionary<string, ISeedanceTool> _tools;
     private readonly Dictionary<string, SeedanceToolDefinition> _definitions;
 
-    internal SeedanceToolset(IEnumerable<ISeedanceTool> tools, IReadOnlyList<SeedanceToolDefinition> definitions, TaskJournal journal)
+    private readonly TimeSpan _limit;
+    private readonly TimeProvider _time;
+
+    internal SeedanceToolset(IEnumerable<ISeedanceTool> tools, IReadOnlyList<SeedanceToolDefinition> definitions, TaskJournal journal,
+        TimeSpan callTimeLimit, TimeProvider time)
     {
+        _limit = callTimeLimit;
+        _time = time;
         _tools = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _definitions = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Definitions = definitions;
@@ -51,9 +57,28 @@ public sealed class SeedanceToolset
             });
         }
 
+        // Every call answers within the time limit whatever the provider does: the tools bound each network attempt by the
+        // call's deadline, and this token is the backstop.
+        var started = _time.GetUtcNow();
+        using var limit = new CancellationTokenSource(_limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            return await tool.InvokeAsync(arguments, progress, cancellationToken);
+            return await tool.InvokeAsync(arguments, new ToolCall(progress, started, started + _limit, linked.Token));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            var submits = !_definitions[name].ReadOnly;
+            return ToolOutcomes.Failure(new ToolError
+            {
+                Kind = "timed_out",
+                Error = $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before the provider answered.",
+                Charged = submits,
+                NextStep = submits
+                    ? "A task may have been created: it is in list_tasks (unconfirmed until settled). Call check_task with its id, which "
+                        + "settles it without paying twice; do not call " + name + " again for it."
+                    : $"Call {name} again in a moment.",
+            });
         }
         catch (ToolFailure failure)
         {

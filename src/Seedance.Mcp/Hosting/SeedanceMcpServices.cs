@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Agents;
+using Seedance.Agents.Journal;
 using Seedance.Agents.Tools;
 using Seedance.Client;
 using Seedance.Mcp.Sandbox;
@@ -88,14 +89,21 @@ internal static class SeedanceMcpServices
             o.WaitPollInterval = TimeSpan.FromSeconds(1);
 
             // Sandbox videos are not real: keep them apart from the user's real journal and videos unless told otherwise.
-            if (string.IsNullOrWhiteSpace(o.JournalPath))
+            // Without a user folder the defaults stay unset, and the first call says which setting to give.
+            try
             {
-                o.JournalPath = Path.Combine(Path.GetDirectoryName(o.ResolveJournalPath())!, "sandbox-journal.db");
-            }
+                if (string.IsNullOrWhiteSpace(o.JournalPath))
+                {
+                    o.JournalPath = Path.Combine(Path.GetDirectoryName(o.ResolveJournalPath())!, "sandbox-journal.db");
+                }
 
-            if (string.IsNullOrWhiteSpace(o.OutputDirectory))
+                if (string.IsNullOrWhiteSpace(o.OutputDirectory))
+                {
+                    o.OutputDirectory = Path.Combine(o.ResolveOutputDirectory(), "sandbox");
+                }
+            }
+            catch (Exception ex) when (ex is TaskJournalException or IOException)
             {
-                o.OutputDirectory = Path.Combine(o.ResolveOutputDirectory(), "sandbox");
             }
         });
         services.AddHttpClient(SeedanceServiceCollectionExtensions.HttpClientName)
