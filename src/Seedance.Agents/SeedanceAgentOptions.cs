@@ -85,7 +85,8 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// <summary>The folders local images may come from.</summary>
     public IReadOnlyList<string> ResolveAllowedImageFolders() => !AllowLocalImages ? [] : AllowedImageFolders.Count > 0
         ? AllowedImageFolders.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Path.GetFullPath).ToArray()
-        : [Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)];
+        : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } home
+            && Path.IsPathFullyQualified(home) ? [home] : [];
 
     /// <summary>Every problem with these settings, each naming the setting (the same checks the host runs at start).</summary>
     public IReadOnlyList<string> Validate()

@@ -65,7 +65,14 @@ public sealed class StdioServerProcess : IAsyncDisposable
         start.Environment.Remove("APIMART_API_KEY");
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var server = new StdioServerProcess(Process.Start(start)!);

@@ -84,6 +84,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
             sp.GetRequiredService<TaskReporter>(), Time(sp)));
+        services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SeedanceClient>(),
+            sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<JournaledSubmitter>(),

@@ -54,7 +54,7 @@ public sealed class LocalImageResolver
         }
         else if (value.StartsWith("~/", StringComparison.Ordinal))
         {
-            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), value[2..]);
+            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), value[2..]);
         }
         else
         {

@@ -92,5 +92,16 @@ public sealed class SeedanceToolset
         {
             return ToolOutcomes.Failure(ProviderErrors.For(ex));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect must still give the model something to act on, never a bare "an error occurred".
+            return ToolOutcomes.Failure(new ToolError
+            {
+                Kind = "internal_error",
+                Error = $"{name} failed unexpectedly ({ex.GetType().Name}: {ex.Message}).",
+                Charged = !_definitions[name].ReadOnly,
+                NextStep = "Call list_tasks to see whether a task was created before trying again; report this error to the server's maintainers.",
+            });
+        }
     }
 }

@@ -1,0 +1,104 @@
+using Seedance.Agents.Downloads;
+using Seedance.Agents.Journal;
+using Seedance.Client;
+
+namespace Seedance.Agents.Tasks;
+
+/// <summary>
+/// What a host runs once at start, in the background: settles submits left unconfirmed or interrupted (a crash, a
+/// provider that never answered) by replay, resumes saves that were cut off, and removes partial files nobody will
+/// resume. Everything it does, a tool call would also do on demand; this only makes it happen without one.
+/// </summary>
+public sealed class JournalRecovery
+{
+    private readonly TaskJournal _journal;
+    private readonly SeedanceClient _client;
+    private readonly VideoDownloader _downloader;
+    private readonly SeedanceAgentOptions _options;
+    private readonly TimeProvider _time;
+    private readonly JournaledSubmitter _submitter;
+    private readonly ResultSaver _saver;
+
+    internal JournalRecovery(TaskJournal journal, SeedanceClient client, VideoDownloader downloader, SeedanceAgentOptions options, TimeProvider time,
+        JournaledSubmitter submitter, ResultSaver saver)
+    {
+        _journal = journal;
+        _client = client;
+        _downloader = downloader;
+        _options = options;
+        _time = time;
+        _submitter = submitter;
+        _saver = saver;
+    }
+
+    /// <summary>
+    /// Runs the recovery once; returns how many submits were settled and how many saves were restarted. Does nothing when
+    /// there is no journal yet (nothing can need recovering, and nothing is created).
+    /// </summary>
+    public async Task<(int Settled, int SavesStarted)> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(_journal.Path))
+        {
+            return (0, 0);
+        }
+
+        var settled = 0;
+        foreach (var entry in await _journal.ListUnsettledSubmitsAsync(cancellationToken))
+        {
+            var (outcome, _) = await _submitter.RecoverAsync(entry, _time.GetUtcNow() + TimeSpan.FromSeconds(30), cancellationToken);
+            if (outcome is RecoveryOutcome.Confirmed or RecoveryOutcome.Refused)
+            {
+                settled++;
+            }
+        }
+
+        var saves = 0;
+        var now = _time.GetUtcNow();
+        foreach (var entry in await _journal.ListAsync(50, [JournalState.Succeeded], cancellationToken))
+        {
+            if (entry.VideoUrl is null || ResultSaver.IsSaved(entry.LocalVideoPath) || entry.ExpiresAt is { } expires && expires <= now)
+            {
+                continue;
+            }
+
+            try
+            {
+                var task = await _client.GetTaskAsync(entry.TaskId, now + TimeSpan.FromSeconds(30), cancellationToken);
+                if (_saver.Request(task, entry).Status == SaveStatus.Saving)
+                {
+                    saves++;
+                }
+            }
+            catch (Seedance.Client.Errors.SeedanceApiException)
+            {
+                // The next check_task of that task tries again.
+            }
+        }
+
+        RemoveStalePartials(now);
+        return (settled, saves);
+    }
+
+    // Partial files are resumed by the next request for their task; one untouched for longer than links live is dead.
+    private void RemoveStalePartials(DateTimeOffset now)
+    {
+        if (!Directory.Exists(_downloader.OutputDirectory))
+        {
+            return;
+        }
+
+        foreach (var partial in Directory.EnumerateFiles(_downloader.OutputDirectory, ".*.part"))
+        {
+            try
+            {
+                if (now - File.GetLastWriteTimeUtc(partial) > _options.RecoveryWindow + TimeSpan.FromDays(3))
+                {
+                    File.Delete(partial);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
