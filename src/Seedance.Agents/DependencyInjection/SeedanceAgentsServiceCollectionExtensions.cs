@@ -5,6 +5,7 @@ using Seedance.Agents;
 using Seedance.Agents.Downloads;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
+using Seedance.Agents.Spending;
 using Seedance.Agents.Tasks;
 using Seedance.Agents.Tools;
 using Seedance.Client;
@@ -20,8 +21,9 @@ public static class SeedanceAgentsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="SeedanceToolset"/> (one class per tool over shared collaborators), the journal, the downloader and the client.
     /// Options come from <c>Seedance:Agents</c>, then <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>,
-    /// <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off) and <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by
-    /// the path separator), then <paramref name="configure"/>. Nothing is opened or created until a tool is first used.
+    /// <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off), <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by
+    /// the path separator), <c>SEEDANCE_CONFIRM_ABOVE_USD</c> and <c>SEEDANCE_DAILY_BUDGET_USD</c> (an amount or
+    /// <c>off</c>), then <paramref name="configure"/>. Nothing is opened or created until a tool is first used.
     /// </summary>
     public static IServiceCollection AddSeedanceAgents(this IServiceCollection services, Action<SeedanceAgentOptions>? configure = null,
         Action<SeedanceClientOptions>? configureClient = null)
@@ -60,20 +62,24 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
-        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>()));
+        services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<SpendGuard>()));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
-        services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
-            sp.GetRequiredService<TaskReporter>()));
+        services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp)));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
+        services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
-            sp.GetRequiredService<TaskJournal>()));
+            sp.GetRequiredService<TaskJournal>(), Options(sp).RequireApprovalForPaidTools));
         return services;
     }
 

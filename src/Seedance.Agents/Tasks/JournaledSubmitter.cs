@@ -1,4 +1,5 @@
 using Seedance.Agents.Journal;
+using Seedance.Agents.Spending;
 using Seedance.Client;
 using Seedance.Client.Errors;
 using Seedance.Client.Requests;
@@ -17,23 +18,33 @@ internal sealed class JournaledSubmitter
 
     private readonly SeedanceClient _client;
     private readonly TaskJournal _journal;
+    private readonly SpendGuard _guard;
 
-    public JournaledSubmitter(SeedanceClient client, TaskJournal journal)
+    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SpendGuard guard)
     {
         _client = client;
         _journal = journal;
+        _guard = guard;
     }
 
     /// <summary>True for the journal ids of submits whose outcome is not known.</summary>
     public static bool IsPlaceholder(string taskId) => taskId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal);
 
-    /// <summary>Journals and submits a request that already passed validation.</summary>
-    public async Task<SubmittedTask> SubmitAsync(VideoGenerationRequest request, string? parentTaskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Journals (with its estimate) and submits a request that already passed validation and the spend checks; the daily
+    /// budget is checked once more under the spend gate, which is held until the entry is written, so today's spend
+    /// always includes every call that passed.
+    /// </summary>
+    public async Task<SubmittedTask> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
+        CancellationToken cancellationToken)
     {
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
-        await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
-            cancellationToken);
+        using (await _guard.HoldAsync(tool, estimate, cancellationToken))
+        {
+            await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
+                estimate, cancellationToken);
+        }
 
         SubmittedTask submitted;
         try

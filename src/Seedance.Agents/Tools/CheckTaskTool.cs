@@ -36,7 +36,7 @@ internal sealed class CheckTaskTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         var read = ToolParameters.Check.Read(Name, arguments);
         if (read.Violations.Count > 0)
@@ -51,7 +51,7 @@ internal sealed class CheckTaskTool : ISeedanceTool
             return ToolOutcomes.Success(await _reporter.ReportAsync(taskId, warnings: null, cancellationToken));
         }
 
-        var task = await _waiter.ReadOrWaitAsync(taskId, wait, progress, cancellationToken);
+        var task = await _waiter.ReadOrWaitAsync(taskId, wait, context.Progress, cancellationToken);
         return ToolOutcomes.Success(await _reporter.ReportAsync(task, warnings: null, cancellationToken));
     }
 }

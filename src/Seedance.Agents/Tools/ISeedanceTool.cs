@@ -14,5 +14,5 @@ internal interface ISeedanceTool
     string Name { get; }
 
     /// <summary>Runs the tool. Cancellation ends a wait; a task already submitted stays in the journal.</summary>
-    Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken);
+    Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken);
 }

@@ -45,7 +45,7 @@ internal sealed class ListTasksTool : ISeedanceTool
         Idempotent = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, IProgress<ToolProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         var read = ToolParameters.List.Read(Name, arguments);
         var limit = (int)(read.Integer("limit") ?? 10);

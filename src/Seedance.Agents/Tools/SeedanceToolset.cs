@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
 using Seedance.Client.Errors;
@@ -6,7 +7,7 @@ using Seedance.Client.Errors;
 namespace Seedance.Agents.Tools;
 
 /// <summary>
-/// The Seedance tools for every host: their definitions, the same tools as Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.AIFunction"/>s,
+/// The Seedance tools for every host: their definitions, the same tools as Microsoft.Extensions.AI <see cref="AIFunction"/>s,
 /// and one entry point that runs a tool by name. Bad input and provider errors never throw: they come back as an error
 /// outcome carrying a structured <see cref="ToolError"/>, the one error contract of every host.
 /// </summary>
@@ -15,8 +16,12 @@ public sealed class SeedanceToolset
     private readonly Dictionary<string, ISeedanceTool> _tools;
     private readonly Dictionary<string, SeedanceToolDefinition> _definitions;
 
-    internal SeedanceToolset(IEnumerable<ISeedanceTool> tools, IReadOnlyList<SeedanceToolDefinition> definitions, TaskJournal journal)
+    private readonly bool _requireApproval;
+
+    internal SeedanceToolset(IEnumerable<ISeedanceTool> tools, IReadOnlyList<SeedanceToolDefinition> definitions, TaskJournal journal,
+        bool requireApprovalForPaidTools = false)
     {
+        _requireApproval = requireApprovalForPaidTools;
         _tools = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _definitions = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Definitions = definitions;
@@ -27,8 +32,19 @@ public sealed class SeedanceToolset
     /// <summary>The tools, as every host lists them.</summary>
     public IReadOnlyList<SeedanceToolDefinition> Definitions { get; }
 
-    /// <summary>generate_video, check_task, extend_video, list_tasks as AI functions.</summary>
+    /// <summary>generate_video, check_task, extend_video, list_tasks, get_balance as AI functions.</summary>
     public IReadOnlyList<SeedanceToolFunction> Functions { get; }
+
+    /// <summary>
+    /// The tools to hand to an agent: <see cref="Functions"/>, with the paid ones (generate_video, extend_video) wrapped as
+    /// <see cref="ApprovalRequiredAIFunction"/> when <see cref="SeedanceAgentOptions.RequireApprovalForPaidTools"/> is set, so
+    /// hosts such as Microsoft Agent Framework ask the user before each paid call runs.
+    /// </summary>
+    public IReadOnlyList<AIFunction> AsAITools() => AsAITools(_requireApproval);
+
+    /// <summary><see cref="Functions"/>, with the paid ones wrapped as <see cref="ApprovalRequiredAIFunction"/> when <paramref name="requireApprovalForPaidTools"/>.</summary>
+    public IReadOnlyList<AIFunction> AsAITools(bool requireApprovalForPaidTools) =>
+        Functions.Select(f => requireApprovalForPaidTools && f.Definition.Paid ? new ApprovalRequiredAIFunction(f) : (AIFunction)f).ToArray();
 
     /// <summary>The journal of submitted tasks.</summary>
     public TaskJournal Journal { get; }
@@ -38,9 +54,18 @@ public sealed class SeedanceToolset
     /// errors: those come back as an error outcome the model can act on. Cancellation ends a wait and throws
     /// <see cref="OperationCanceledException"/>; a task already submitted stays in the journal.
     /// </summary>
-    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, IProgress<ToolProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, IProgress<ToolProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        InvokeAsync(name, arguments, new ToolCallContext(progress), cancellationToken);
+
+    /// <summary>
+    /// Runs tool <paramref name="name"/> with what the host passes besides the arguments: progress, and an approver
+    /// that asks the user before a paid call whose estimate reaches <see cref="SeedanceAgentOptions.ConfirmAboveUsd"/>.
+    /// Errors come back as error outcomes, as for the other overload.
+    /// </summary>
+    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!_tools.TryGetValue(name, out var tool))
         {
             return ToolOutcomes.Failure(new ToolError
@@ -53,7 +78,7 @@ public sealed class SeedanceToolset
 
         try
         {
-            return await tool.InvokeAsync(arguments, progress, cancellationToken);
+            return await tool.InvokeAsync(arguments, context, cancellationToken);
         }
         catch (ToolFailure failure)
         {
