@@ -53,6 +53,41 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// <summary>The status polling gap while a tool call waits (a call lasts under a minute, so it polls more finely than a long wait).</summary>
     public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The default of <see cref="ConfirmAboveUsd"/>: a paid call estimated at this many USD or more is confirmed first.</summary>
+    public const double DefaultConfirmAboveUsd = 0.50;
+
+    /// <summary>
+    /// Ask the user before a paid call whose estimate is at least this many USD (or that has no estimate), where the host
+    /// can ask (MCP elicitation, or an <see cref="Spending.IPaidCallApprover"/> passed with the call). Null: never ask.
+    /// Default 0.50.
+    /// </summary>
+    [Range(0.0, 1_000_000.0, ErrorMessage = "Seedance:Agents:ConfirmAboveUsd must be 0 or more (or unset to turn confirmation off).")]
+    public decimal? ConfirmAboveUsd { get; set; } = (decimal)DefaultConfirmAboveUsd;
+
+    /// <summary>
+    /// Refuse, before sending, a paid call whose estimate would take today's spend (charged costs plus the estimates of
+    /// unfinished tasks created today, from the journal) over this many USD. Null (the default): no budget.
+    /// </summary>
+    [Range(0.01, 1_000_000.0, ErrorMessage = "Seedance:Agents:DailyBudgetUsd must be at least 0.01 (or unset for no budget).")]
+    public decimal? DailyBudgetUsd { get; set; }
+
+    /// <summary>
+    /// Price overrides, USD per second, by model then resolution (<c>720p</c>; <c>720p-audio</c> for clips with sound where
+    /// that differs). They win over the published table and over rates learnt from real charges.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, decimal>> Prices { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether estimates use the rate per second observed in finished tasks' real charges once there are some (default true).</summary>
+    public bool LearnPricesFromCharges { get; set; } = true;
+
+    /// <summary>
+    /// Whether <see cref="Tools.SeedanceToolset.AsAITools()"/> wraps the paid tools (generate_video, extend_video) as
+    /// Microsoft.Extensions.AI <c>ApprovalRequiredAIFunction</c>s, so hosts such as Microsoft Agent Framework ask the user
+    /// before each paid call. Default false.
+    /// </summary>
+    public bool RequireApprovalForPaidTools { get; set; }
+
+
     /// <summary>The journal path in force.</summary>
     public string ResolveJournalPath() => Path.GetFullPath(string.IsNullOrWhiteSpace(JournalPath)
         ? Path.Combine(DataRoot(), "Seedance", "journal.db")
@@ -121,6 +156,17 @@ public sealed class SeedanceAgentOptions : IValidatableObject
         if (ProgressHeartbeat <= TimeSpan.Zero || WaitPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Seedance:Agents:ProgressHeartbeat and WaitPollInterval must be positive.");
+        }
+
+        foreach (var (model, prices) in Prices)
+        {
+            foreach (var (resolution, price) in prices)
+            {
+                if (price < 0)
+                {
+                    problems.Add($"Seedance:Agents:Prices:{model}:{resolution} must be 0 or more; given: {price}.");
+                }
+            }
         }
 
         foreach (var folder in AllowedImageFolders)

@@ -57,7 +57,7 @@ public sealed class CheckAndExtendTests
         Assert.Equal(first.Str("local_video_path"), second.Str("local_video_path"));
         Assert.Equal(written, File.GetLastWriteTimeUtc(second.Str("local_video_path")));
         Assert.Equal(Path.Combine(f.OutputDirectory, id + ".mp4"), first.Str("local_video_path"));
-        Assert.Equal(0.05m + 0.01m, first.Structured.GetProperty("cost_usd").GetDecimal());
+        Assert.Equal(5 * 0.0907m, first.Structured.GetProperty("cost_usd").GetDecimal()); // the published 480p price, as the sandbox charges it
         Assert.NotNull(first.StrOrNull("video_expires_at"));
         Assert.Contains(first.Str("local_video_path"), first.Text, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(f.OutputDirectory, "*.part"));

@@ -104,7 +104,8 @@ public sealed class PropertyTests
     [Fact]
     public async Task GenerateVideo_AnyArguments_SubmittedAndAcceptedOrRefusedWithViolations()
     {
-        await using var f = await AgentFixture.StartAsync();
+        // Long 4k clips are priced for real: give the sandbox account enough for every sample.
+        await using var f = await AgentFixture.StartAsync(sandbox: o => o.StartingBalance = 1_000_000m);
         var accepted = 0;
         var refused = 0;
 

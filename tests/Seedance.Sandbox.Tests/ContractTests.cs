@@ -38,7 +38,7 @@ public sealed class ContractTests
         Assert.Equal(SeedanceTaskState.Succeeded, done.State);
         Assert.Equal(100, done.Progress);
         Assert.Equal(done.CompletedAt!.Value.AddHours(24), done.ExpiresAt);
-        Assert.Equal(0.21m, done.Cost);
+        Assert.Equal(10 * 0.1952m, done.Cost); // the published 720p price per second, charged on completion
         Assert.True(snapshots.Count <= 12, $"{snapshots.Count} status calls");
         Assert.Contains(snapshots, s => s.State == SeedanceTaskState.Running && s.Progress is > 0 and < 100);
         Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
@@ -55,7 +55,7 @@ public sealed class ContractTests
         Assert.Equal(10, sent.GetProperty("duration").GetInt32());
         Assert.Equal("9:16", sent.GetProperty("size").GetString());
         Assert.True(sent.GetProperty("generate_audio").GetBoolean());
-        Assert.Equal(100m - 0.21m, (await f.Client.GetBalanceAsync()).Remaining);
+        Assert.Equal(100m - (10 * 0.1952m), (await f.Client.GetBalanceAsync()).Remaining);
     }
 
     [Fact]

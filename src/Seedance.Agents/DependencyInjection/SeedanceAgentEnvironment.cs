@@ -17,6 +17,12 @@ public static class SeedanceAgentEnvironment
     /// <summary>Folders local images may come from, separated by the path separator (':' on Linux and macOS, ';' on Windows).</summary>
     public const string AllowedDirectoriesVariable = "SEEDANCE_ALLOWED_DIRS";
 
+    /// <summary>Ask before a paid call estimated at this many USD or more; <c>off</c> never asks. Default 0.50.</summary>
+    public const string ConfirmAboveVariable = "SEEDANCE_CONFIRM_ABOVE_USD";
+
+    /// <summary>Refuse paid calls that would take today's spend over this many USD; <c>off</c> (the default) sets no budget.</summary>
+    public const string DailyBudgetVariable = "SEEDANCE_DAILY_BUDGET_USD";
+
     private const string Section = SeedanceAgentOptions.SectionName + ":";
 
     /// <summary>The tool surface's aliases (the client's are in <see cref="Seedance.Client.SeedanceEnvironment.ClientAliases"/>).</summary>
@@ -29,7 +35,18 @@ public static class SeedanceAgentEnvironment
         new(AllowedDirectoriesVariable, Section + nameof(SeedanceAgentOptions.AllowedImageFolders), value => value
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((folder, i) => new KeyValuePair<string, string?>($"{Section}{nameof(SeedanceAgentOptions.AllowedImageFolders)}:{i}", folder))),
+        new(ConfirmAboveVariable, Section + nameof(SeedanceAgentOptions.ConfirmAboveUsd),
+            value => Amount(Section + nameof(SeedanceAgentOptions.ConfirmAboveUsd), value)),
+        new(DailyBudgetVariable, Section + nameof(SeedanceAgentOptions.DailyBudgetUsd),
+            value => Amount(Section + nameof(SeedanceAgentOptions.DailyBudgetUsd), value)),
     ];
 
     private static bool IsOff(string value) => value.Trim().ToLowerInvariant() is "0" or "false" or "no" or "off";
+
+    // A USD amount ("0.50", "$2"), or off/none for no amount (an empty value, which binds as none).
+    private static IEnumerable<KeyValuePair<string, string?>> Amount(string key, string text)
+    {
+        var value = text.Trim();
+        return [new(key, value.ToLowerInvariant() is "off" or "none" ? string.Empty : value.TrimStart('$'))];
+    }
 }

@@ -5,6 +5,7 @@ using Seedance.Agents;
 using Seedance.Agents.Downloads;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
+using Seedance.Agents.Spending;
 using Seedance.Agents.Tasks;
 using Seedance.Agents.Tools;
 using Seedance.Client;
@@ -21,9 +22,10 @@ public static class SeedanceAgentsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="SeedanceToolset"/> (one class per tool over shared collaborators), the journal, the downloader and the client.
     /// Options come from <c>Seedance:Agents</c>, with the aliases of <see cref="SeedanceAgentEnvironment.Aliases"/> filling gaps:
-    /// <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>,
-    /// <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off) and <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by
-    /// the path separator), then <paramref name="configure"/>. Nothing is opened or created until a tool is first used.
+    /// <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>, <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off),
+    /// <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by the path separator), <c>SEEDANCE_CONFIRM_ABOVE_USD</c> and
+    /// <c>SEEDANCE_DAILY_BUDGET_USD</c> (an amount or <c>off</c>), then <paramref name="configure"/>. Nothing is opened or
+    /// created until a tool is first used.
     /// </summary>
     public static IServiceCollection AddSeedanceAgents(this IServiceCollection services, Action<SeedanceAgentOptions>? configure = null,
         Action<SeedanceClientOptions>? configureClient = null)
@@ -53,13 +55,25 @@ public static class SeedanceAgentsServiceCollectionExtensions
                 }
 
                 var configuration = builder.Build();
+                var section = configuration.GetSection(SeedanceAgentOptions.SectionName);
                 try
                 {
-                    configuration.GetSection(SeedanceAgentOptions.SectionName).Bind(o);
+                    section.Bind(o);
                 }
                 catch (InvalidOperationException ex)
                 {
                     throw SeedanceConfigurationException.ForUnreadableValue(configuration, ex);
+                }
+
+                // An amount set to nothing (SEEDANCE_CONFIRM_ABOVE_USD=off) means none: never ask, no budget.
+                if (section[nameof(SeedanceAgentOptions.ConfirmAboveUsd)] is "")
+                {
+                    o.ConfirmAboveUsd = null;
+                }
+
+                if (section[nameof(SeedanceAgentOptions.DailyBudgetUsd)] is "")
+                {
+                    o.DailyBudgetUsd = null;
                 }
             });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SeedanceAgentOptions>, SeedanceAgentOptionsValidator>());
@@ -77,13 +91,16 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
-        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp),
-            sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
+        services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
-        services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
-            sp.GetRequiredService<TaskReporter>(), Time(sp)));
+        services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
+            Time(sp)));
         services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SeedanceClient>(),
             sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
@@ -93,8 +110,9 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp)));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
+        services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
-            sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp)));
+            sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools));
         return services;
     }
 

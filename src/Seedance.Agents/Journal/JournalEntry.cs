@@ -59,4 +59,13 @@ public sealed record JournalEntry
 
     /// <summary>The <c>Idempotency-Key</c> the submit was sent with; sending the identical body with it again cannot create a second task.</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The cost in USD estimated before the submit was sent, when there was an estimate.</summary>
+    public decimal? EstimatedCost { get; init; }
+
+    /// <summary>Where the estimate came from: <c>price_table</c>, <c>configured</c>, <c>observed</c> or <c>none</c>.</summary>
+    public string? EstimateSource { get; init; }
+
+    /// <summary>How the estimate was made, in words (seconds, rate, resolution, source).</summary>
+    public string? EstimateBasis { get; init; }
 }

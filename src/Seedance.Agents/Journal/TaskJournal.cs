@@ -11,7 +11,9 @@ namespace Seedance.Agents.Journal;
 /// </summary>
 public sealed class TaskJournal
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
+
+    private static readonly string[] EstimateColumns = ["estimated_cost", "estimate_source", "estimate_basis"];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -78,7 +80,10 @@ public sealed class TaskJournal
                         error_message TEXT,
                         local_video_path TEXT,
                         local_last_frame_path TEXT,
-                        idempotency_key TEXT
+                        idempotency_key TEXT,
+                        estimated_cost TEXT,
+                        estimate_source TEXT,
+                        estimate_basis TEXT
                     );
                     CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
                     """;
@@ -92,6 +97,7 @@ public sealed class TaskJournal
                         $"The task journal at {Path} was written by a newer version (schema {version}). Update Seedance.Agents or set SEEDANCE_JOURNAL to another file.");
                 }
 
+                AddEstimateColumns(command);
                 command.CommandText = $"PRAGMA user_version = {SchemaVersion}";
                 command.ExecuteNonQuery();
                 _initialized = true;
@@ -108,18 +114,43 @@ public sealed class TaskJournal
         }
     }
 
-    /// <summary>Records a submit about to be sent, under a placeholder id.</summary>
+    /// <summary>Records a submit about to be sent, under a placeholder id, with the estimate quoted before it was sent.</summary>
     public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
-        string idempotencyKey, CancellationToken cancellationToken = default)
+        string idempotencyKey, CancellationToken cancellationToken = default) =>
+        RecordSubmittingAsync(placeholderId, requestJson, model, prompt, parentTaskId, idempotencyKey, estimate: null, cancellationToken);
+
+    /// <summary>Records a submit about to be sent, under a placeholder id, with the estimate quoted before it was sent.</summary>
+    public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+        string idempotencyKey, Spending.CostEstimate? estimate, CancellationToken cancellationToken = default)
     {
         var now = Now();
         return ExecuteAsync("""
-            INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key)
-            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key)
+            INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key,
+                               estimated_cost, estimate_source, estimate_basis)
+            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis)
             """, cancellationToken,
             ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
-            ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey));
+            ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey),
+            ("$estimate", estimate?.Usd?.ToString(CultureInfo.InvariantCulture)), ("$source", estimate?.Source), ("$basis", estimate?.Basis));
     }
+
+    /// <summary>
+    /// The real charges of succeeded tasks of <paramref name="model"/> (newest first, at most <paramref name="limit"/>),
+    /// each with the request body it was sent with, so rates per second can be learnt from them.
+    /// </summary>
+    public async Task<IReadOnlyList<(string RequestJson, decimal Cost)>> ChargesAsync(string model, int limit, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync("""
+            SELECT * FROM tasks WHERE model = $model AND state = $state AND cost IS NOT NULL
+            ORDER BY updated_at DESC LIMIT $limit
+            """, limit, cancellationToken, ("$model", model), ("$state", nameof(JournalState.Succeeded)), ("$limit", limit));
+        return rows.Where(r => r.Cost is > 0).Select(r => (r.RequestJson, r.Cost!.Value)).ToArray();
+    }
+
+    /// <summary>Every entry created at or after <paramref name="since"/>, for today's spend.</summary>
+    public Task<IReadOnlyList<JournalEntry>> CreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT * FROM tasks WHERE created_at >= $since ORDER BY created_at", 100, cancellationToken,
+            ("$since", since.ToUnixTimeMilliseconds()));
 
     /// <summary>
     /// Turns the placeholder into the provider's task id once the submit was accepted. When the id is already in the
@@ -142,6 +173,9 @@ public sealed class TaskJournal
                     prompt = COALESCE(prompt, (SELECT prompt FROM tasks WHERE task_id = $id)),
                     parent_task_id = COALESCE(parent_task_id, (SELECT parent_task_id FROM tasks WHERE task_id = $id)),
                     idempotency_key = (SELECT idempotency_key FROM tasks WHERE task_id = $id),
+                    estimated_cost = COALESCE(estimated_cost, (SELECT estimated_cost FROM tasks WHERE task_id = $id)),
+                    estimate_source = COALESCE(estimate_source, (SELECT estimate_source FROM tasks WHERE task_id = $id)),
+                    estimate_basis = COALESCE(estimate_basis, (SELECT estimate_basis FROM tasks WHERE task_id = $id)),
                     created_at = MIN(created_at, (SELECT created_at FROM tasks WHERE task_id = $id)),
                     updated_at = $now
                 WHERE task_id = $task AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id);
@@ -239,6 +273,26 @@ public sealed class TaskJournal
         _ => JournalState.Running,
     };
 
+    // Journals written by schema 1 lack the estimate columns: add them in place (nothing else changes).
+    private static void AddEstimateColumns(SqliteCommand command)
+    {
+        command.CommandText = "SELECT name FROM pragma_table_info('tasks')";
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var column in EstimateColumns.Where(c => !columns.Contains(c)))
+        {
+            command.CommandText = $"ALTER TABLE tasks ADD COLUMN {column} TEXT";
+            command.ExecuteNonQuery();
+        }
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -327,6 +381,9 @@ public sealed class TaskJournal
             LocalVideoPath = Text("local_video_path"),
             LocalLastFramePath = Text("local_last_frame_path"),
             IdempotencyKey = Text("idempotency_key"),
+            EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var estimate) ? estimate : null,
+            EstimateSource = Text("estimate_source"),
+            EstimateBasis = Text("estimate_basis"),
         };
     }
 

@@ -33,6 +33,17 @@ internal static class ToolParameters
         Describe = _ => $"Seconds to wait for the video before returning, 0 to {MaxWaitSeconds}. Returns as soon as the task ends.",
     };
 
+    /// <summary>The tool-only <c>dry_run</c> argument of the paid tools.</summary>
+    public static ToolParameter DryRun { get; } = new()
+    {
+        Name = "dry_run",
+        Kind = ParameterKind.Boolean,
+        Rule = ArgumentRule,
+        Default = false,
+        Describe = _ => "true to check and price the request without sending it: returns estimated_cost_usd and the exact body that would be "
+            + "sent. Nothing is sent, charged or recorded as a task.",
+    };
+
     /// <summary>generate_video: the provider's body fields with the provider's names and JSON types, plus <c>wait</c>.</summary>
     public static ParameterTable Generate { get; } = new(
     [
@@ -183,6 +194,7 @@ internal static class ToolParameters
             Get = r => r.AudioUrls,
         },
         Wait,
+        DryRun,
     ]);
 
     /// <summary>check_task: a task id and how long to wait.</summary>
@@ -205,7 +217,11 @@ internal static class ToolParameters
         .. Generate.Pick(["model", "duration", "size", "resolution", "generate_audio", "seed"],
             p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
         Wait,
+        DryRun,
     ]);
+
+    /// <summary>get_balance: no arguments.</summary>
+    public static ParameterTable Balance { get; } = new([]);
 
     /// <summary>list_tasks: how many, and which.</summary>
     public static ParameterTable List { get; } = new(

@@ -21,6 +21,12 @@ internal static class OutputSchemas
     /// <summary>A <see cref="Results.TaskReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement TaskReport { get; } = OrError(Create(typeof(TaskReport)));
 
+    /// <summary>What generate_video and extend_video answer: a <see cref="Results.TaskReport"/>, a <see cref="DryRunReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement PaidCall { get; } = OrError(Create(typeof(TaskReport)), Create(typeof(DryRunReport)));
+
+    /// <summary>A <see cref="BalanceReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement Balance { get; } = OrError(Create(typeof(BalanceReport)));
+
     /// <summary>A <see cref="TaskListReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement TaskList { get; } = OrError(Create(typeof(TaskListReport)));
 
@@ -29,10 +35,10 @@ internal static class OutputSchemas
 
     // Errors carry structured content too (one error contract for every host), and clients check structured content
     // against the output schema even on errors, so each tool's schema admits both shapes; their required fields tell them apart.
-    private static JsonElement OrError(JsonElement result) => JsonSerializer.SerializeToElement(new JsonObject
+    private static JsonElement OrError(params JsonElement[] results) => JsonSerializer.SerializeToElement(new JsonObject
     {
         ["type"] = "object",
-        ["anyOf"] = new JsonArray(JsonNode.Parse(result.GetRawText()), JsonNode.Parse(Error.GetRawText())),
+        ["anyOf"] = new JsonArray([.. results.Append(Error).Select(r => JsonNode.Parse(r.GetRawText()))]),
     }, AgentsJsonContext.Default.JsonNode);
 
     private static JsonNode Transform(AIJsonSchemaCreateContext context, JsonNode schema)

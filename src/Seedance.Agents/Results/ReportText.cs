@@ -31,9 +31,18 @@ internal static class ReportText
             text.Append(CultureInfo.InvariantCulture, $" Last frame: {report.LocalLastFramePath ?? report.LastFrameUrl}.");
         }
 
+        if (report.EstimatedCostUsd is { } estimate)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Estimated cost: {Spending.CostEstimate.Money(estimate)} ({report.EstimateBasis}).");
+        }
+        else if (report.EstimateSource == Spending.EstimateSources.None)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Estimated cost: none ({report.EstimateBasis}).");
+        }
+
         if (report.CostUsd is { } cost)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Cost: ${cost}.");
+            text.Append(CultureInfo.InvariantCulture, $" Charged: {Spending.CostEstimate.Money(cost)}.");
         }
 
         if (report.Error is { } error)
@@ -81,6 +90,55 @@ internal static class ReportText
         }
 
         text.Append(" Next: ").Append(list.NextStep);
+        return text.ToString();
+    }
+
+    public static string Describe(DryRunReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Dry run, nothing sent: {report.Model}, {report.Duration} s at {report.Resolution}. ");
+        text.Append(report.EstimatedCostUsd is { } usd
+            ? $"Estimated cost: {Spending.CostEstimate.Money(usd)} ({report.EstimateBasis})."
+            : $"Estimated cost: none ({report.EstimateBasis}).");
+        text.Append(CultureInfo.InvariantCulture, $" Spent today: {Spending.CostEstimate.Money(report.SpentTodayUsd)}");
+        text.Append(report.DailyBudgetUsd is { } budget ? $" of a {Spending.CostEstimate.Money(budget)} daily budget." : ".");
+        if (report.WouldBeRefused is not null)
+        {
+            text.Append(" Would be refused: ").Append(report.WouldBeRefused);
+        }
+        else if (report.WouldAskFirst)
+        {
+            text.Append(" The user would be asked to confirm the price first.");
+        }
+
+        foreach (var warning in report.Warnings ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Note: {warning}.");
+        }
+
+        text.Append(" Body: ").Append(report.RequestBody.GetRawText());
+        text.Append(" Next: ").Append(report.NextStep);
+        return text.ToString();
+    }
+
+    public static string Describe(BalanceReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(report.UnlimitedQuota ? "The account has no spending limit." : $"Balance: {Spending.CostEstimate.Money(report.RemainingUsd)} left");
+        if (!report.UnlimitedQuota)
+        {
+            text.Append(report.UsedUsd is { } used ? $" ({Spending.CostEstimate.Money(used)} used)." : ".");
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $" Today on this machine: {Spending.CostEstimate.Money(report.SpentTodayUsd)} over {report.TasksToday} task{(report.TasksToday == 1 ? string.Empty : "s")} "
+            + $"({Spending.CostEstimate.Money(report.ChargedTodayUsd)} charged, {Spending.CostEstimate.Money(report.PendingEstimatesUsd)} estimated for tasks not charged yet).");
+        if (report.DailyBudgetUsd is { } budget)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Daily budget: {Spending.CostEstimate.Money(budget)}, {Spending.CostEstimate.Money(report.BudgetLeftUsd ?? 0)} left.");
+        }
+
+        text.Append(" Next: ").Append(report.NextStep);
         return text.ToString();
     }
 

@@ -67,9 +67,22 @@ public sealed record TaskReport
     [Description("Why the download failed.")]
     public string? DownloadError { get; init; }
 
-    /// <summary>The cost in USD, once known.</summary>
-    [Description("The cost in USD.")]
+    /// <summary>The cost in USD the provider charged, once known.</summary>
+    [Description("The cost in USD the provider charged, once known.")]
     public decimal? CostUsd { get; init; }
+
+    /// <summary>The cost in USD estimated before the request was sent; absent when no price was known.</summary>
+    [Description("The cost in USD estimated before the request was sent; absent when no price is known.")]
+    public decimal? EstimatedCostUsd { get; init; }
+
+    /// <summary>Where the estimate came from: price_table, configured, observed or none.</summary>
+    [Description("Where the estimate came from: price_table (published prices), configured, observed (learnt from real charges) or none.")]
+    [AllowedValues("price_table", "configured", "observed", "none")]
+    public string? EstimateSource { get; init; }
+
+    /// <summary>How the estimate was worked out, in words.</summary>
+    [Description("How the estimate was worked out.")]
+    public string? EstimateBasis { get; init; }
 
     /// <summary>Why the task failed.</summary>
     [Description("Why the task failed.")]

@@ -41,6 +41,9 @@ internal static class TaskReportBuilder
             SavePercent = saved.Status == SaveStatus.Saving ? saved.Percent ?? 0 : null,
             DownloadError = saved.Problem,
             CostUsd = task?.Cost ?? entry.Cost,
+            EstimatedCostUsd = entry.EstimatedCost,
+            EstimateSource = entry.EstimateSource,
+            EstimateBasis = entry.EstimateBasis,
             Error = state is JournalState.Failed or JournalState.Cancelled or JournalState.Unconfirmed && (errorCode ?? errorMessage) is not null
                 ? new ReportedError(errorCode, errorMessage)
                 : null,

@@ -13,6 +13,14 @@ public static class ToolOutcomes
     public static ToolOutcome Success(TaskListReport list) =>
         new(false, AgentsJson.ToElement(list, AgentsJsonContext.Default.TaskListReport), ReportText.Describe(list));
 
+    /// <summary>A dry run: what would be sent, and its price.</summary>
+    public static ToolOutcome Success(DryRunReport report) =>
+        new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.DryRunReport), ReportText.Describe(report));
+
+    /// <summary>The balance and today's spend.</summary>
+    public static ToolOutcome Success(BalanceReport report) =>
+        new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.BalanceReport), ReportText.Describe(report));
+
     /// <summary>A failed call: the structured error and its text.</summary>
     public static ToolOutcome Failure(ToolError error) =>
         new(true, AgentsJson.ToElement(error, AgentsJsonContext.Default.ToolError), ReportText.Describe(error));

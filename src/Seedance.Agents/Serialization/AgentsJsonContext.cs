@@ -12,6 +12,8 @@ namespace Seedance.Agents.Serialization;
 [JsonSerializable(typeof(TaskReport))]
 [JsonSerializable(typeof(TaskListReport))]
 [JsonSerializable(typeof(ToolError))]
+[JsonSerializable(typeof(DryRunReport))]
+[JsonSerializable(typeof(BalanceReport))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]

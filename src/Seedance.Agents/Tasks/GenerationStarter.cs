@@ -1,32 +1,70 @@
+using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
+using Seedance.Agents.Spending;
 using Seedance.Agents.Tools;
+using Seedance.Client;
 using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
 namespace Seedance.Agents.Tasks;
 
-/// <summary>Starts a paid generation (journaled submit) and reports it, after a short wait when the call asked for one.</summary>
+/// <summary>
+/// Starts a paid generation: prices it, keeps it within the daily budget, asks the user first when the host can and the
+/// price calls for it, then submits with the journal and reports, after a short wait when the call asked for one.
+/// A dry run stops after pricing and shows the body that would be sent.
+/// </summary>
 internal sealed class GenerationStarter
 {
+    private readonly SeedanceClient _client;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
     private readonly TaskReporter _reporter;
+    private readonly CostEstimator _estimator;
+    private readonly SpendGuard _guard;
     private readonly TimeProvider _time;
 
-    public GenerationStarter(JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, TimeProvider time)
+    public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, CostEstimator estimator,
+        SpendGuard guard, TimeProvider time)
     {
+        _client = client;
         _submitter = submitter;
         _waiter = waiter;
         _reporter = reporter;
+        _estimator = estimator;
+        _guard = guard;
         _time = time;
     }
 
-    /// <summary>Submits a valid request; <paramref name="warnings"/> (advice that did not block it) go into the report.</summary>
-    public async Task<TaskReport> StartAsync(VideoGenerationRequest request, string? parentTaskId, IReadOnlyList<Violation> warnings, int wait, ToolCall call)
+    /// <summary>
+    /// Prices a valid request, asks the user first where the host can and the price calls for it, keeps to the daily
+    /// budget, then submits it; <paramref name="warnings"/> (advice that did not block it) go into the report.
+    /// </summary>
+    public async Task<TaskReport> StartAsync(string tool, VideoGenerationRequest request, string? parentTaskId, IReadOnlyList<Violation> warnings, int wait,
+        ToolCall call)
     {
+        var cancellationToken = call.CancellationToken;
+        var estimate = await _estimator.EstimateAsync(request, cancellationToken);
+        var today = await _guard.TodayAsync(cancellationToken);
+        _guard.EnsureWithinBudget(tool, estimate, today);
+        if (_guard.ShouldAsk(estimate) && call.Approver is { } approver)
+        {
+            var quote = Quote(tool, request, estimate, today);
+            var decision = await approver.ApproveAsync(quote, cancellationToken);
+            switch (decision)
+            {
+                case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
+                    throw ToolFailure.Declined(tool, quote, decision);
+                case PaidCallDecision.Failed:
+                    throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+            }
+
+            // The time the user took to answer is not the provider's: the call's clock starts again.
+            call = call.Restarted();
+        }
+
         var deadline = call.DeadlineFor(wait);
-        var submitted = await _submitter.SubmitAsync(request, parentTaskId, deadline, call.CancellationToken);
+        var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
         if (submitted.Replayed)
         {
@@ -48,6 +86,9 @@ internal sealed class GenerationStarter
                 Prompt = request.Prompt,
                 ParentTaskId = parentTaskId,
                 State = JournalState.Queued,
+                EstimatedCost = estimate.Usd,
+                EstimateSource = estimate.Source,
+                EstimateBasis = estimate.Basis,
             };
             return TaskReportBuilder.Build(entry, task: null, saved: default, notes);
         }
@@ -60,4 +101,48 @@ internal sealed class GenerationStarter
 
         return await _reporter.ReportAsync(submitted.TaskId, notes, CancellationToken.None);
     }
+
+    /// <summary>Validates nothing more and sends nothing: prices a valid request and shows the exact body a real call would send.</summary>
+    public async Task<DryRunReport> PreviewAsync(string tool, VideoGenerationRequest request, IReadOnlyList<Violation> warnings, IEnumerable<string> notes,
+        CancellationToken cancellationToken)
+    {
+        var estimate = await _estimator.EstimateAsync(request, cancellationToken);
+        var today = await _guard.TodayAsync(cancellationToken);
+        var refusal = _guard.OverBudget(tool, estimate, today);
+        using var body = JsonDocument.Parse(_client.Prepare(request).Body);
+        var advice = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").Concat(notes).ToArray();
+        return new DryRunReport
+        {
+            DryRun = true,
+            Model = request.Model,
+            Duration = request.Duration,
+            Resolution = request.Resolution,
+            EstimatedCostUsd = estimate.Usd,
+            EstimateSource = estimate.Source,
+            EstimateBasis = estimate.Basis,
+            RequestBody = body.RootElement.Clone(),
+            SpentTodayUsd = today.Total,
+            DailyBudgetUsd = _guard.DailyBudget,
+            WouldAskFirst = _guard.ShouldAsk(estimate),
+            WouldBeRefused = refusal?.Error.Error,
+            Warnings = advice.Length > 0 ? advice : null,
+            NextStep = refusal is not null
+                ? refusal.Error.NextStep
+                : $"Nothing was sent. To start it, call {tool} again with the same arguments and without dry_run"
+                    + (estimate.Usd is { } usd ? $" (about {CostEstimate.Money(usd)})." : " (its price is not known)."),
+        };
+    }
+
+    private PaidCallQuote Quote(string tool, VideoGenerationRequest request, CostEstimate estimate, DailySpend today) => new()
+    {
+        Tool = tool,
+        Model = request.Model,
+        DurationSeconds = request.Duration,
+        Resolution = request.Resolution,
+        Size = request.Size,
+        GenerateAudio = request.GenerateAudio,
+        Estimate = estimate,
+        SpentTodayUsd = today.Total,
+        DailyBudgetUsd = _guard.DailyBudget,
+    };
 }

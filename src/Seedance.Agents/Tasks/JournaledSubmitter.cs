@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Seedance.Agents.Journal;
+using Seedance.Agents.Spending;
 using Seedance.Client;
 using Seedance.Client.Errors;
 using Seedance.Client.Requests;
@@ -20,15 +21,17 @@ internal sealed class JournaledSubmitter
 
     private readonly SeedanceClient _client;
     private readonly TaskJournal _journal;
+    private readonly SpendGuard _guard;
     private readonly SeedanceAgentOptions _options;
     private readonly bool _replay;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
-    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SeedanceAgentOptions options, bool replay, TimeProvider time)
+    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SpendGuard guard, SeedanceAgentOptions options, bool replay, TimeProvider time)
     {
         _client = client;
         _journal = journal;
+        _guard = guard;
         _options = options;
         _replay = replay;
         _time = time;
@@ -37,16 +40,23 @@ internal sealed class JournaledSubmitter
     /// <summary>True for the journal ids of submits whose outcome is not known.</summary>
     public static bool IsPlaceholder(string taskId) => taskId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal);
 
-    /// <summary>Journals and submits a request that already passed validation; every attempt ends by <paramref name="deadline"/>.</summary>
-    public async Task<SubmitOutcome> SubmitAsync(VideoGenerationRequest request, string? parentTaskId, DateTimeOffset deadline,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Journals (with its estimate) and submits a request that already passed validation and the spend checks; every
+    /// attempt ends by <paramref name="deadline"/>. The daily budget is checked once more under the spend gate, which is
+    /// held until the entry is written, so today's spend always includes every call that passed.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
+        DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
 
         // Before the request leaves: if this fails, nothing was sent and the call says so.
-        await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
-            cancellationToken);
+        using (await _guard.HoldAsync(tool, estimate, cancellationToken))
+        {
+            await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
+                estimate, cancellationToken);
+        }
 
         _inFlight[placeholder] = 0;
         try

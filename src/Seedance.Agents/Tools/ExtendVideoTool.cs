@@ -29,6 +29,9 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         _time = time;
     }
 
+    // Stands in, in a dry run's body, for the URL a saved last frame would get when uploaded again.
+    private const string ReuploadPlaceholder = "https://local-file.invalid/last-frame.png";
+
     public string Name => ToolNames.ExtendVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -39,10 +42,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             "Continue a finished clip: the last frame of task_id becomes the first frame of a new PAID generation that keeps "
             + $"the previous clip's {Inherited()} unless you set them here, and again returns its "
             + "own last frame so chains can go on. The previous task must have succeeded with a last frame (generate_video asks "
-            + "for one by default). Returns the new task_id; follow it with check_task.",
+            + "for one by default). Returns the new task_id; follow it with check_task. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.Extend, catalog),
-        OutputSchema = OutputSchemas.TaskReport,
+        OutputSchema = OutputSchemas.PaidCall,
         OpenWorld = true,
+        Paid = true,
     };
 
     public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
@@ -59,7 +63,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
-        var firstFrame = await FirstFrameAsync(previous, entry, deadline, cancellationToken);
+        var dryRun = read.Boolean(ToolParameters.DryRun.Name) == true;
+        var firstFrame = await FirstFrameAsync(previous, entry, dryRun, deadline, cancellationToken);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
         var start = new VideoGenerationRequest
@@ -74,7 +79,15 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, validation.Violations);
         }
 
-        return ToolOutcomes.Success(await _starter.StartAsync(request, previous.Id, validation.Warnings, wait, call));
+        if (dryRun)
+        {
+            string[] notes = firstFrame == ReuploadPlaceholder
+                ? [$"the saved last frame {entry!.LocalLastFramePath} is uploaded again first (the link expired); its URL replaces the placeholder in the body"]
+                : [];
+            return ToolOutcomes.Success(await _starter.PreviewAsync(Name, request, validation.Warnings, notes, cancellationToken));
+        }
+
+        return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call));
     }
 
     // "model, size, resolution and generate_audio": the settings the table inherits.
@@ -111,7 +124,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     }
 
     /// <summary>The previous clip's last frame as a URL the provider can read: its link, or the saved copy uploaded again once the link expired.</summary>
-    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, bool dryRun, DateTimeOffset deadline,
+        CancellationToken cancellationToken)
     {
         var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
         if (previous.LastFrameUrl is { } url && !expired)
@@ -121,6 +135,12 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
         {
+            // A dry run sends nothing, not even the free upload.
+            if (dryRun)
+            {
+                return ReuploadPlaceholder;
+            }
+
             return (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, deadline, cancellationToken)).Url;
         }
 

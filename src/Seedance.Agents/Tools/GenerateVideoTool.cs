@@ -36,10 +36,11 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             + "task_id and wait=50 until status is succeeded, which gives the video link and the downloaded file. Never call "
             + "generate_video again to retry a task that is still running: that pays twice. Arguments are the provider's "
             + "request fields. Defaults: " + Defaults(ToolParameters.Generate) + " (so the clip can be continued with extend_video). "
-            + "Bad arguments are refused before anything is sent, with every problem listed.",
+            + "Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.Generate, catalog),
-        OutputSchema = OutputSchemas.TaskReport,
+        OutputSchema = OutputSchemas.PaidCall,
         OpenWorld = true,
+        Paid = true,
     };
 
     public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
@@ -58,8 +59,15 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, violations);
         }
 
+        if (read.Boolean(ToolParameters.DryRun.Name) == true)
+        {
+            // Local images are not uploaded by a dry run: the body shows a placeholder where each one's URL will go.
+            var notes = uploads.Select(u => $"{u.Key}: the local file {u.Value} is uploaded first; its URL replaces the placeholder in the body");
+            return ToolOutcomes.Success(await _starter.PreviewAsync(Name, checkedRequest, validation.Warnings, notes, cancellationToken));
+        }
+
         var ready = await _images.UploadAsync(checkedRequest, uploads, call.DeadlineFor(wait) - ToolCall.AnswerTime, cancellationToken);
-        return ToolOutcomes.Success(await _starter.StartAsync(ready, parentTaskId: null, validation.Warnings, wait, call));
+        return ToolOutcomes.Success(await _starter.StartAsync(Name, ready, parentTaskId: null, validation.Warnings, wait, call));
     }
 
     // "model doubao-seedance-2.0, duration 5, …": the defaults of the request fields, from the table.

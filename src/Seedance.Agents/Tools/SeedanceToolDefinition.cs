@@ -31,4 +31,7 @@ public sealed record SeedanceToolDefinition
 
     /// <summary>True when the tool reaches beyond this machine.</summary>
     public bool OpenWorld { get; init; }
+
+    /// <summary>True when a call can start a paid generation (hosts may ask the user before running it).</summary>
+    public bool Paid { get; init; }
 }

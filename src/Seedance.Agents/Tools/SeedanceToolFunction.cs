@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Seedance.Agents.Results;
 using Seedance.Agents.Serialization;
+using Seedance.Agents.Spending;
 
 namespace Seedance.Agents.Tools;
 
@@ -11,7 +12,8 @@ namespace Seedance.Agents.Tools;
 /// One Seedance tool as a Microsoft.Extensions.AI <see cref="AIFunction"/>, for any M.E.AI host (Semantic Kernel
 /// imports it with <c>AsKernelFunction()</c>). Its schema is the tool's own; invalid arguments and provider errors
 /// come back as a structured <see cref="ToolError"/> result the model can correct from, not as an exception.
-/// A host may put an <see cref="IProgress{T}"/> of <see cref="ToolProgress"/> into <see cref="AIFunctionArguments.Context"/>.
+/// A host may put an <see cref="IProgress{T}"/> of <see cref="ToolProgress"/> and an <see cref="IPaidCallApprover"/> into
+/// <see cref="AIFunctionArguments.Context"/>, keyed by those types.
 /// </summary>
 public sealed class SeedanceToolFunction : AIFunction
 {
@@ -57,10 +59,10 @@ public sealed class SeedanceToolFunction : AIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var progress = arguments.Context is { } context && context.TryGetValue(typeof(IProgress<ToolProgress>), out var value)
-            ? value as IProgress<ToolProgress>
-            : null;
-        var outcome = await _toolset.InvokeAsync(Name, ToJson(arguments), progress, cancellationToken);
+        var context = arguments.Context;
+        var progress = context is not null && context.TryGetValue(typeof(IProgress<ToolProgress>), out var value) ? value as IProgress<ToolProgress> : null;
+        var approver = context is not null && context.TryGetValue(typeof(IPaidCallApprover), out var asker) ? asker as IPaidCallApprover : null;
+        var outcome = await _toolset.InvokeAsync(Name, ToJson(arguments), new ToolCallContext(progress, approver), cancellationToken);
         return outcome.Structured;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
 using Seedance.Client.Errors;
@@ -6,7 +7,7 @@ using Seedance.Client.Errors;
 namespace Seedance.Agents.Tools;
 
 /// <summary>
-/// The Seedance tools for every host: their definitions, the same tools as Microsoft.Extensions.AI <see cref="Microsoft.Extensions.AI.AIFunction"/>s,
+/// The Seedance tools for every host: their definitions, the same tools as Microsoft.Extensions.AI <see cref="AIFunction"/>s,
 /// and one entry point that runs a tool by name. Bad input and provider errors never throw: they come back as an error
 /// outcome carrying a structured <see cref="ToolError"/>, the one error contract of every host.
 /// </summary>
@@ -17,12 +18,14 @@ public sealed class SeedanceToolset
 
     private readonly TimeSpan _limit;
     private readonly TimeProvider _time;
+    private readonly bool _requireApproval;
 
     internal SeedanceToolset(IEnumerable<ISeedanceTool> tools, IReadOnlyList<SeedanceToolDefinition> definitions, TaskJournal journal,
-        TimeSpan callTimeLimit, TimeProvider time)
+        TimeSpan callTimeLimit, TimeProvider time, bool requireApprovalForPaidTools = false)
     {
         _limit = callTimeLimit;
         _time = time;
+        _requireApproval = requireApprovalForPaidTools;
         _tools = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _definitions = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         Definitions = definitions;
@@ -33,8 +36,19 @@ public sealed class SeedanceToolset
     /// <summary>The tools, as every host lists them.</summary>
     public IReadOnlyList<SeedanceToolDefinition> Definitions { get; }
 
-    /// <summary>generate_video, check_task, extend_video, list_tasks as AI functions.</summary>
+    /// <summary>generate_video, check_task, extend_video, list_tasks, get_balance as AI functions.</summary>
     public IReadOnlyList<SeedanceToolFunction> Functions { get; }
+
+    /// <summary>
+    /// The tools to hand to an agent: <see cref="Functions"/>, with the paid ones (generate_video, extend_video) wrapped as
+    /// <see cref="ApprovalRequiredAIFunction"/> when <see cref="SeedanceAgentOptions.RequireApprovalForPaidTools"/> is set, so
+    /// hosts such as Microsoft Agent Framework ask the user before each paid call runs.
+    /// </summary>
+    public IReadOnlyList<AIFunction> AsAITools() => AsAITools(_requireApproval);
+
+    /// <summary><see cref="Functions"/>, with the paid ones wrapped as <see cref="ApprovalRequiredAIFunction"/> when <paramref name="requireApprovalForPaidTools"/>.</summary>
+    public IReadOnlyList<AIFunction> AsAITools(bool requireApprovalForPaidTools) =>
+        Functions.Select(f => requireApprovalForPaidTools && f.Definition.Paid ? new ApprovalRequiredAIFunction(f) : (AIFunction)f).ToArray();
 
     /// <summary>The journal of submitted tasks.</summary>
     public TaskJournal Journal { get; }
@@ -44,9 +58,18 @@ public sealed class SeedanceToolset
     /// errors: those come back as an error outcome the model can act on. Cancellation ends a wait and throws
     /// <see cref="OperationCanceledException"/>; a task already submitted stays in the journal.
     /// </summary>
-    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, IProgress<ToolProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, IProgress<ToolProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        InvokeAsync(name, arguments, new ToolCallContext(progress), cancellationToken);
+
+    /// <summary>
+    /// Runs tool <paramref name="name"/> with what the host passes besides the arguments: progress, and an approver
+    /// that asks the user before a paid call whose estimate reaches <see cref="SeedanceAgentOptions.ConfirmAboveUsd"/>.
+    /// Errors come back as error outcomes, as for the other overload.
+    /// </summary>
+    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!_tools.TryGetValue(name, out var tool))
         {
             return ToolOutcomes.Failure(new ToolError
@@ -64,7 +87,10 @@ public sealed class SeedanceToolset
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            return await tool.InvokeAsync(arguments, new ToolCall(progress, started, started + _limit, linked.Token));
+            return await tool.InvokeAsync(arguments, new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token)
+            {
+                Clock = (limit, _time),
+            });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {

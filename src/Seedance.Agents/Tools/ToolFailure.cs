@@ -1,4 +1,5 @@
 using Seedance.Agents.Results;
+using Seedance.Agents.Spending;
 using Seedance.Client.Validation;
 
 namespace Seedance.Agents.Tools;
@@ -31,5 +32,33 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
         Kind = "cannot_extend",
         Error = error + " Nothing was sent or charged.",
         NextStep = next,
+    });
+
+    /// <summary>The estimate would take today's spend over the daily budget; nothing was sent.</summary>
+    public static ToolFailure OverBudget(string tool, decimal budget, decimal spent, decimal estimate) => new(new ToolError
+    {
+        Kind = "over_budget",
+        Error = $"{tool} was not run: its estimate of {CostEstimate.Money(estimate)} would take today's spend from {CostEstimate.Money(spent)} to "
+            + $"{CostEstimate.Money(spent + estimate)}, over the daily budget of {CostEstimate.Money(budget)} ({SeedanceAgentEnvironment.DailyBudgetVariable}). "
+            + "Nothing was sent or charged.",
+        NextStep = "Tell the user the budget is reached. A shorter clip, a lower resolution or the -fast model costs less; otherwise it can wait "
+            + "until tomorrow, or the user can raise the budget. Do not retry the same request today.",
+    });
+
+    /// <summary>The user said no (or dismissed the question) when asked to confirm; nothing was sent.</summary>
+    public static ToolFailure Declined(string tool, PaidCallQuote quote, PaidCallDecision decision) => new(new ToolError
+    {
+        Kind = "declined",
+        Error = $"The user declined {tool} ({quote.Model}, {quote.DurationSeconds} s at {quote.Resolution}, {quote.Estimate.Display})"
+            + (decision == PaidCallDecision.Cancelled ? " by dismissing the confirmation" : string.Empty) + ". Nothing was sent or charged.",
+        NextStep = "Do not call it again unchanged. Ask the user what to change (a shorter clip, a lower resolution, the -fast model) or whether to stop.",
+    });
+
+    /// <summary>The host declared it can ask the user, but asking failed; nothing was sent.</summary>
+    public static ToolFailure ConfirmationFailed(string tool, string reason) => new(new ToolError
+    {
+        Kind = "confirmation_failed",
+        Error = $"{tool} was not run: the user could not be asked to confirm the price ({reason}). Nothing was sent or charged.",
+        NextStep = "Tell the user; they can try again, or pass dry_run true to see the price first.",
     });
 }

@@ -11,4 +11,6 @@ public static class ToolNames
     public const string ExtendVideo = "extend_video";
     /// <summary>Lists journaled tasks.</summary>
     public const string ListTasks = "list_tasks";
+    /// <summary>Reads the account balance and today's spend.</summary>
+    public const string GetBalance = "get_balance";
 }

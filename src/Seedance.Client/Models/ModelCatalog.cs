@@ -43,6 +43,7 @@ public sealed class ModelCatalog
             Resolutions = VideoResolutions.All,
             SupportsAssetUrls = true,
             Summary = "standard: every feature, 480p to 4k",
+            Prices = PublishedPrices.Standard,
         },
         new ModelInfo
         {
@@ -50,6 +51,7 @@ public sealed class ModelCatalog
             Resolutions = [VideoResolutions.P480, VideoResolutions.P720],
             SupportsAssetUrls = true,
             Summary = "fast: same features, quicker, 480p/720p",
+            Prices = PublishedPrices.Fast,
         },
         new ModelInfo
         {

@@ -23,4 +23,11 @@ public sealed record ModelInfo
 
     /// <summary>A short line on what the model is for, shown to people and models.</summary>
     public string? Summary { get; init; }
+
+    /// <summary>The known prices per resolution; a resolution without one has no estimate (never a guess).</summary>
+    public IReadOnlyList<ModelPrice> Prices { get; init; } = [];
+
+    /// <summary>The price at <paramref name="resolution"/>, or null when none is known.</summary>
+    public ModelPrice? PriceAt(string? resolution) =>
+        Prices.FirstOrDefault(p => string.Equals(p.Resolution, resolution, StringComparison.OrdinalIgnoreCase));
 }

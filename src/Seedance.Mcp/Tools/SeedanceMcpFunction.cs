@@ -19,7 +19,8 @@ namespace Seedance.Mcp.Tools;
 /// <summary>
 /// One shared tool as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
 /// its name, description and schemas come from the tool's definition; a call resolves the tools on first use, forwards
-/// progress as ordered MCP progress notifications, and answers with the text, the structured result and, on errors,
+/// progress as ordered MCP progress notifications, asks the user to confirm a paid call by elicitation where the client
+/// declared it, and answers with the text, the structured result and, on errors,
 /// the structured <see cref="ToolError"/> with <c>isError</c> set.
 /// </summary>
 internal sealed class SeedanceMcpFunction : AIFunction
@@ -81,7 +82,8 @@ internal sealed class SeedanceMcpFunction : AIFunction
         ToolOutcome outcome;
         try
         {
-            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), progress, cancellationToken);
+            var context = new ToolCallContext(progress, McpPaidCallApprover.For(request?.Server));
+            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), context, cancellationToken);
         }
         finally
         {

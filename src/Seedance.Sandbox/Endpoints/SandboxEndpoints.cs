@@ -192,7 +192,7 @@ internal static class SandboxEndpoints
             Duration = duration,
             QueueTime = queue,
             EstimatedTime = TimeSpan.FromSeconds(Math.Max(1, Math.Round(duration.TotalSeconds * factor))),
-            Cost = CostOf(request),
+            Cost = SandboxPrices.CostOf(request),
             WillFail = modifiers.FailTask,
         };
 
@@ -446,18 +446,5 @@ internal static class SandboxEndpoints
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>A plausible price list: USD per second by resolution, plus a little for sound.</summary>
-    internal static decimal CostOf(VideoGenerationRequest request)
-    {
-        var perSecond = request.Resolution switch
-        {
-            VideoResolutions.P480 => 0.01m,
-            VideoResolutions.P1080 => 0.04m,
-            VideoResolutions.K4 => 0.08m,
-            _ => 0.02m,
-        };
-        return (perSecond * request.Duration) + (request.GenerateAudio ? 0.01m : 0m);
     }
 }

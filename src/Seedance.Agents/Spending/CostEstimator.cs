@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Spending;
+
+/// <summary>
+/// Prices a request before it is sent: a configured price first, then the rate per second learnt from the journal's real
+/// charges for the same model and resolution, then the catalogue's published table; with none of these, "no estimate".
+/// </summary>
+internal sealed class CostEstimator
+{
+    // Enough recent charges to smooth out one odd task, few enough that a price change shows within a day's work.
+    private const int ChargesConsidered = 50;
+
+    private readonly ModelCatalog _catalog;
+    private readonly TaskJournal _journal;
+    private readonly SeedanceAgentOptions _options;
+
+    public CostEstimator(ModelCatalog catalog, TaskJournal journal, SeedanceAgentOptions options)
+    {
+        _catalog = catalog;
+        _journal = journal;
+        _options = options;
+    }
+
+    public async Task<CostEstimate> EstimateAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var seconds = request.Duration;
+        var at = $"at {request.Resolution}{(request.GenerateAudio ? " with sound" : string.Empty)}";
+        if (Configured(request) is { } configured)
+        {
+            return Make(configured, seconds, EstimateSources.Configured, $"{at} (configured price, Seedance:Agents:Prices)");
+        }
+
+        if (_options.LearnPricesFromCharges && await ObservedAsync(request, cancellationToken) is { } observed)
+        {
+            return Make(observed.Rate, seconds, EstimateSources.Observed,
+                $"{at} (observed in the real charges of {observed.Tasks} finished {request.Model} {request.Resolution} task{(observed.Tasks == 1 ? string.Empty : "s")})");
+        }
+
+        if (_catalog.TryGet(request.Model, out var model) && model.PriceAt(request.Resolution) is { } price)
+        {
+            return Make(price.RateFor(request.GenerateAudio), seconds, EstimateSources.PriceTable,
+                $"{at} (published price{(price.Source is null ? string.Empty : ", " + price.Source)})");
+        }
+
+        return new CostEstimate(null, null, seconds, EstimateSources.None,
+            $"no estimate: no price is known for {request.Model} at {request.Resolution}, and no finished task of it has been charged yet");
+    }
+
+    private static CostEstimate Make(decimal rate, int seconds, string source, string words)
+    {
+        var usd = Math.Round(rate * seconds, 2, MidpointRounding.AwayFromZero);
+        var basis = $"{seconds.ToString(CultureInfo.InvariantCulture)} s × ${rate.ToString("0.0000", CultureInfo.InvariantCulture)}/s {words}";
+        return new CostEstimate(usd, rate, seconds, source, basis);
+    }
+
+    private decimal? Configured(VideoGenerationRequest request)
+    {
+        if (!_options.Prices.TryGetValue(request.Model, out var prices))
+        {
+            return null;
+        }
+
+        if (request.GenerateAudio && Find(prices, request.Resolution + "-audio") is { } audio)
+        {
+            return audio;
+        }
+
+        return Find(prices, request.Resolution);
+    }
+
+    private static decimal? Find(Dictionary<string, decimal> prices, string key) =>
+        prices.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)) is { Key: not null } found ? found.Value : null;
+
+    /// <summary>Total charged over total seconds, across the recent succeeded tasks of this model and resolution.</summary>
+    private async Task<(decimal Rate, int Tasks)?> ObservedAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var charges = await _journal.ChargesAsync(request.Model, ChargesConsidered, cancellationToken);
+        decimal cost = 0;
+        long seconds = 0;
+        var tasks = 0;
+        foreach (var (json, charged) in charges)
+        {
+            if (Read(json) is { } sent && string.Equals(sent.Resolution, request.Resolution, StringComparison.OrdinalIgnoreCase))
+            {
+                cost += charged;
+                seconds += sent.Duration;
+                tasks++;
+            }
+        }
+
+        return seconds > 0 ? (Math.Round(cost / seconds, 4), tasks) : null;
+    }
+
+    /// <summary>The resolution and length a journaled body was sent with; null for entries without them (tasks made elsewhere).</summary>
+    private static (string Resolution, int Duration)? Read(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("resolution", out var resolution) && resolution.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("duration", out var duration) && duration.TryGetInt32(out var length) && length > 0
+                ? (resolution.GetString()!, length)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Seedance.Agents.Spending;
+
+/// <summary>What the user answered when asked to confirm a paid call.</summary>
+public enum PaidCallDecision
+{
+    /// <summary>Go ahead: send the request.</summary>
+    Approved,
+
+    /// <summary>The user said no: nothing is sent.</summary>
+    Declined,
+
+    /// <summary>The user dismissed the question: nothing is sent.</summary>
+    Cancelled,
+
+    /// <summary>Asking failed (the client answered the question with an error): nothing is sent.</summary>
+    Failed,
+
+    /// <summary>The host could not ask after all (for example, its transport cannot carry the question): the call goes on as if no one could be asked.</summary>
+    Unavailable,
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>The words on price that the paid tools' descriptions share, with a figure read from the catalogue's price table.</summary>
+internal static class SpendWords
+{
+    public static string PaidCall(ModelCatalog catalog)
+    {
+        var example = catalog.TryGet(SeedanceModels.Standard, out var model) && model.PriceAt(VideoDefaults.Resolution) is { } price
+            ? $" (e.g. {VideoDefaults.Resolution} on {model.Name} is about ${price.UsdPerSecond.ToString("0.00##", CultureInfo.InvariantCulture)} per second)"
+            : string.Empty;
+        return $"Price grows with duration and resolution{example}; every answer carries estimated_cost_usd. Pass dry_run true to see the "
+            + "price and the exact request without sending anything. The user may be asked to confirm the price first, and a daily "
+            + "budget may refuse the call.";
+    }
+}

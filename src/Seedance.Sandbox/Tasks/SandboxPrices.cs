@@ -1,0 +1,30 @@
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+
+namespace Seedance.Sandbox.Tasks;
+
+/// <summary>
+/// What a sandbox task charges on completion: the catalogue's published price per second, so estimates can be checked
+/// against charges with no key; where the table has no figure (<c>-mini</c>, <c>4k</c>) a made-up sandbox rate, so that
+/// learning from real charges (an estimate going from "none" to "observed") can be seen too.
+/// </summary>
+internal static class SandboxPrices
+{
+    /// <summary>Sandbox-only rates, USD per second, for what the published table does not price. Not real figures.</summary>
+    private static readonly Dictionary<(string Model, string Resolution), decimal> Unpublished = new()
+    {
+        [(SeedanceModels.Mini, VideoResolutions.P480)] = 0.05m,
+        [(SeedanceModels.Mini, VideoResolutions.P720)] = 0.10m,
+        [(SeedanceModels.Standard, VideoResolutions.K4)] = 0.88m,
+    };
+
+    private const decimal FallbackPerSecond = 0.20m;
+
+    public static decimal CostOf(VideoGenerationRequest request)
+    {
+        var rate = ModelCatalog.Default.TryGet(request.Model, out var model) && model.PriceAt(request.Resolution) is { } price
+            ? price.RateFor(request.GenerateAudio)
+            : Unpublished.GetValueOrDefault((request.Model, request.Resolution), FallbackPerSecond);
+        return rate * request.Duration;
+    }
+}
