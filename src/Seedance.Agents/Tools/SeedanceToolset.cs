@@ -53,6 +53,18 @@ public sealed class SeedanceToolset
     /// <summary>The journal of submitted tasks.</summary>
     public TaskJournal Journal { get; }
 
+    /// <summary>What this machine's journal knows of <paramref name="taskId"/>, as the tools report it (no network call); null when unknown.</summary>
+    public async Task<ToolOutcome?> DescribeFromJournalAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        var entry = await Journal.FindAsync(taskId, cancellationToken);
+        return entry is null ? null : ToolOutcomes.Success(TaskReportBuilder.Build(entry, task: null, saved: default, warnings: null));
+    }
+
+    /// <summary>The most recent journal entries, newest first (no network call).</summary>
+    public Task<IReadOnlyList<JournalEntry>> RecentAsync(int limit, CancellationToken cancellationToken = default) =>
+        Journal.ListAsync(limit, states: null, cancellationToken);
+
     /// <summary>
     /// Runs tool <paramref name="name"/> with its JSON <paramref name="arguments"/>. Never throws for bad input or provider
     /// errors: those come back as an error outcome the model can act on. Cancellation ends a wait and throws

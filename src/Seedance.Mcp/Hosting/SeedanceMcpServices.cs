@@ -10,6 +10,7 @@ using Seedance.Agents.Journal;
 using Seedance.Agents.Tools;
 using Seedance.Client;
 using Seedance.Mcp.Sandbox;
+using Seedance.Mcp.Surface;
 using Seedance.Mcp.Tools;
 using Seedance.Sandbox;
 
@@ -59,6 +60,16 @@ internal static class SeedanceMcpServices
             {
                 Log.NoApiKey(provider.GetRequiredService<ILoggerFactory>().CreateLogger("Seedance.Mcp"));
             }
+
+            // Resources (the in-chat player, tasks), the planning prompt and argument completion.
+            var resources = new SeedanceResources(provider, settings);
+            var completions = new SeedanceCompletions(provider);
+            mcp.Handlers.ListResourcesHandler = resources.ListAsync;
+            mcp.Handlers.ListResourceTemplatesHandler = SeedanceResources.ListTemplatesAsync;
+            mcp.Handlers.ReadResourceHandler = resources.ReadAsync;
+            mcp.Handlers.ListPromptsHandler = VideoPlanningPrompt.ListAsync;
+            mcp.Handlers.GetPromptHandler = VideoPlanningPrompt.GetAsync;
+            mcp.Handlers.CompleteHandler = completions.CompleteAsync;
 
             mcp.ToolCollection ??= [];
             foreach (var definition in ToolCatalog.Create(client.Value.BuildCatalog()))

@@ -20,6 +20,9 @@ internal sealed record ServerSettings
 
     public bool Sandbox { get; init; }
 
+    /// <summary>Origins the player view may load videos from, beyond those the server learns (SEEDANCE_MEDIA_ORIGINS, comma-separated).</summary>
+    public IReadOnlyList<string> MediaOrigins { get; init; } = [];
+
     public bool Help { get; init; }
 
     public bool Version { get; init; }
@@ -43,7 +46,8 @@ internal sealed record ServerSettings
           --version, --help
 
         Environment: SEEDANCE_API_KEY (or APIMART_API_KEY), SEEDANCE_BASE_URL, SEEDANCE_OUTPUT_DIR, SEEDANCE_JOURNAL,
-        SEEDANCE_DOWNLOAD=0, SEEDANCE_ALLOWED_DIRS, SEEDANCE_SANDBOX=1, SEEDANCE_MCP_TOKEN.
+        SEEDANCE_DOWNLOAD=0, SEEDANCE_ALLOWED_DIRS, SEEDANCE_SANDBOX=1, SEEDANCE_MCP_TOKEN, SEEDANCE_CONFIRM_ABOVE_USD,
+        SEEDANCE_DAILY_BUDGET_USD, SEEDANCE_MEDIA_ORIGINS (where the in-chat player may load videos from).
         Logs go to stderr; stdout carries only the protocol.
         """;
 
@@ -54,6 +58,7 @@ internal sealed record ServerSettings
         {
             Token = NullIfEmpty(environment("SEEDANCE_MCP_TOKEN")),
             Sandbox = environment("SEEDANCE_SANDBOX") is { } flag && flag.Trim() is "1" or "true" or "True" or "yes",
+            MediaOrigins = environment("SEEDANCE_MEDIA_ORIGINS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
         };
         for (var i = 0; i < args.Count; i++)
         {

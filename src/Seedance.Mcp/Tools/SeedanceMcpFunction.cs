@@ -57,6 +57,8 @@ internal sealed class SeedanceMcpFunction : AIFunction
             UseStructuredContent = true,
             Services = services,
             SerializerOptions = AgentsJson.Options,
+            Icons = Surface.ToolIcons.For(definition.Name),
+            Meta = Apps.PlayerView.Tools.Contains(definition.Name) ? Apps.PlayerView.ToolMeta() : null,
         });
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
@@ -96,12 +98,47 @@ internal sealed class SeedanceMcpFunction : AIFunction
         return Result(outcome);
     }
 
-    private static CallToolResult Result(ToolOutcome outcome) => new()
+    private static CallToolResult Result(ToolOutcome outcome)
     {
-        IsError = outcome.IsError ? true : null,
-        Content = [new TextContentBlock { Text = outcome.Text }, new TextContentBlock { Text = outcome.Structured.GetRawText() }],
-        StructuredContent = outcome.Structured,
-    };
+        var content = new List<ContentBlock> { new TextContentBlock { Text = outcome.Text }, new TextContentBlock { Text = outcome.Structured.GetRawText() } };
+        content.AddRange(Links(outcome));
+        return new CallToolResult { IsError = outcome.IsError ? true : null, Content = content, StructuredContent = outcome.Structured };
+    }
+
+    /// <summary>Links to what a finished task produced: the saved file and the provider's link (which expires).</summary>
+    private static IEnumerable<ResourceLinkBlock> Links(ToolOutcome outcome)
+    {
+        if (outcome.IsError || outcome.Structured.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        var report = outcome.Structured;
+        string? Text(string name) => report.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var id = Text("task_id") ?? "video";
+        if (Text("local_video_path") is { } path && Path.IsPathFullyQualified(path))
+        {
+            yield return new ResourceLinkBlock
+            {
+                Uri = new Uri(path).AbsoluteUri,
+                Name = Path.GetFileName(path),
+                Title = $"The video of {id}, saved on this machine",
+                MimeType = "video/mp4",
+                Size = new FileInfo(path) is { Exists: true } file ? file.Length : null,
+            };
+        }
+
+        if (Text("video_url") is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            yield return new ResourceLinkBlock
+            {
+                Uri = uri.AbsoluteUri,
+                Name = $"{id}.mp4",
+                Title = $"The video of {id} at the provider" + (Text("video_expires_at") is { } expires ? $" (until {expires})" : string.Empty),
+                MimeType = "video/mp4",
+            };
+        }
+    }
 
     /// <summary>The call's arguments as one JSON object (absent arguments: an empty object).</summary>
     internal static JsonElement ToJson(IDictionary<string, JsonElement>? arguments)

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Seedance.Agents.Tools;
+using Seedance.Client;
+using Seedance.Mcp.Apps;
+using Seedance.Mcp.Hosting;
+using Seedance.Mcp.Sandbox;
+
+namespace Seedance.Mcp.Surface;
+
+/// <summary>
+/// The server's resources: the player view (<c>ui://seedance/player.html</c>) and each task as its JSON report
+/// (<c>seedance://tasks/{task_id}</c>, read from the journal, so reading costs nothing and never reaches the provider).
+/// </summary>
+internal sealed class SeedanceResources(IServiceProvider services, ServerSettings settings)
+{
+    public const string TaskScheme = "seedance://tasks/";
+    public const string TaskTemplate = TaskScheme + "{task_id}";
+    private const string Json = "application/json";
+
+    public ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken) =>
+        ListAsync(cancellationToken);
+
+    public async ValueTask<ListResourcesResult> ListAsync(CancellationToken cancellationToken)
+    {
+        var resources = new List<Resource>
+        {
+            new()
+            {
+                Uri = PlayerView.Uri,
+                Name = "player",
+                Title = "Seedance video player",
+                Description = "Plays a task's video inside the chat, with progress, cost and the saved path, and can extend the clip.",
+                MimeType = PlayerView.MimeType,
+                Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(cancellationToken)),
+            },
+        };
+
+        foreach (var entry in await RecentAsync(cancellationToken))
+        {
+            resources.Add(new Resource
+            {
+                Uri = TaskScheme + Uri.EscapeDataString(entry.TaskId),
+                Name = entry.TaskId,
+                Title = $"Video task {entry.TaskId} ({entry.State.ToString().ToLowerInvariant()})",
+                Description = entry.Prompt is { } prompt ? (prompt.Length <= 120 ? prompt : prompt[..120] + "…") : null,
+                MimeType = Json,
+            });
+        }
+
+        return new ListResourcesResult { Resources = resources };
+    }
+
+    public static ValueTask<ListResourceTemplatesResult> ListTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> request,
+        CancellationToken cancellationToken) => ValueTask.FromResult(new ListResourceTemplatesResult
+        {
+            ResourceTemplates =
+            [
+                new ResourceTemplate
+                {
+                    UriTemplate = TaskTemplate,
+                    Name = "task",
+                    Title = "A video task's report",
+                    Description = "What this machine's journal knows of a task: status, links, saved files, cost. Free; no provider call.",
+                    MimeType = Json,
+                },
+            ],
+        });
+
+    public async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken)
+    {
+        var uri = request.Params?.Uri ?? string.Empty;
+        if (uri == PlayerView.Uri)
+        {
+            return new ReadResourceResult
+            {
+                Contents =
+                [
+                    new TextResourceContents
+                    {
+                        Uri = PlayerView.Uri,
+                        MimeType = PlayerView.MimeType,
+                        Text = PlayerView.Page,
+                        Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(cancellationToken)),
+                    },
+                ],
+            };
+        }
+
+        if (uri.StartsWith(TaskScheme, StringComparison.Ordinal))
+        {
+            var taskId = Uri.UnescapeDataString(uri[TaskScheme.Length..]);
+            var outcome = await services.GetRequiredService<SeedanceToolset>().DescribeFromJournalAsync(taskId, cancellationToken)
+                ?? throw new McpException($"No task '{taskId}' is in this machine's journal. list_tasks (or resources/list) shows the recent ones.");
+            return new ReadResourceResult
+            {
+                Contents = [new TextResourceContents { Uri = uri, MimeType = Json, Text = outcome.Structured.GetRawText() }],
+            };
+        }
+
+        throw new McpException($"Unknown resource '{uri}'. Resources here: {PlayerView.Uri} and {TaskTemplate}.");
+    }
+
+    private async Task<IReadOnlyList<Seedance.Agents.Journal.JournalEntry>> RecentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var toolset = services.GetRequiredService<SeedanceToolset>();
+            return File.Exists(toolset.Journal.Path) ? await toolset.RecentAsync(20, cancellationToken) : [];
+        }
+        catch (Exception ex) when (ex is Seedance.Agents.Journal.TaskJournalException or IOException or OptionsValidationException
+            or Seedance.Client.Errors.SeedanceConfigurationException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Where videos and last frames are loaded from: the sandbox in sandbox mode, the API's origin, the origins of the
+    /// links the journal has seen, and any origins the operator configured (<c>Seedance:Mcp:MediaOrigins</c>).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MediaOriginsAsync(CancellationToken cancellationToken)
+    {
+        var origins = new List<string>();
+        if (settings.Sandbox)
+        {
+            origins.Add(Origin((await services.GetRequiredService<SandboxLauncher>().GetAsync(cancellationToken)).BaseUrl));
+        }
+        else if (services.GetService<IOptions<SeedanceClientOptions>>()?.Value.BaseUrl is { IsAbsoluteUri: true } api)
+        {
+            origins.Add(Origin(api));
+        }
+
+        foreach (var entry in await RecentAsync(cancellationToken))
+        {
+            foreach (var link in new[] { entry.VideoUrl, entry.LastFrameUrl })
+            {
+                if (Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                {
+                    origins.Add(Origin(uri));
+                }
+            }
+        }
+
+        origins.AddRange(settings.MediaOrigins);
+        return origins.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+
+    private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+}
