@@ -16,7 +16,26 @@ internal sealed record SandboxTask
     public required decimal Cost { get; init; }
     public bool WillFail { get; init; }
 
+    /// <summary>The failed task's error message, when a fault chose one.</summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>This task, failed now (at <paramref name="now"/>) with <paramref name="message"/>.</summary>
+    public SandboxTask FailedAt(DateTimeOffset now, string message)
+    {
+        var ran = now - CreatedAt;
+        var duration = ran > TimeSpan.FromMilliseconds(1) ? ran : TimeSpan.FromMilliseconds(1);
+        return this with
+        {
+            WillFail = true,
+            FailureMessage = message,
+            Duration = duration < Duration ? duration : Duration,
+            QueueTime = QueueTime < duration ? QueueTime : TimeSpan.Zero,
+        };
+    }
+
     public DateTimeOffset CompletesAt => CreatedAt + Duration;
+
+    public bool IsEndedAt(DateTimeOffset now) => now >= CompletesAt;
 
     public SeedanceTaskState StateAt(DateTimeOffset now) =>
         now >= CompletesAt ? (WillFail ? SeedanceTaskState.Failed : SeedanceTaskState.Succeeded)
