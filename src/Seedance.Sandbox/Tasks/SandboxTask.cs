@@ -22,14 +22,14 @@ internal sealed record SandboxTask
     /// <summary>This task, failed now (at <paramref name="now"/>) with <paramref name="message"/>.</summary>
     public SandboxTask FailedAt(DateTimeOffset now, string message)
     {
-        var ran = now - CreatedAt;
-        var duration = ran > TimeSpan.FromMilliseconds(1) ? ran : TimeSpan.FromMilliseconds(1);
+        var ran = now > CreatedAt ? now - CreatedAt : TimeSpan.Zero;
+        var duration = ran < Duration ? ran : Duration;
         return this with
         {
             WillFail = true,
             FailureMessage = message,
-            Duration = duration < Duration ? duration : Duration,
-            QueueTime = QueueTime < duration ? QueueTime : TimeSpan.Zero,
+            Duration = duration,
+            QueueTime = QueueTime < duration ? QueueTime : duration,
         };
     }
 
@@ -46,7 +46,7 @@ internal sealed record SandboxTask
     {
         if (now >= CompletesAt)
         {
-            return WillFail ? (int)Math.Min(99, 100 * (QueueTime / Duration) + 40) : 100;
+            return !WillFail ? 100 : Duration > TimeSpan.Zero ? (int)Math.Min(99, 100 * (QueueTime / Duration) + 40) : 0;
         }
 
         var running = Duration - QueueTime;
