@@ -14,4 +14,10 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Warning, "Status of {TaskId} failed ({Kind}); still waiting.")]
     public static partial void StatusFailedWhileWaiting(ILogger logger, string taskId, SeedanceErrorKind kind);
+
+    [LoggerMessage(4, LogLevel.Warning, "Submit outcome unsure ({Reason}); sending the identical request with the same idempotency key (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void ReplayingSubmit(ILogger logger, int attempt, int maxAttempts, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Submit answered by the provider's replay of an earlier attempt: task {TaskId}.")]
+    public static partial void SubmitReplayed(ILogger logger, string taskId);
 }

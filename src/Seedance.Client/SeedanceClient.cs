@@ -125,40 +125,71 @@ public class SeedanceClient
         await SubmitAsync(Prepare(request, idempotencyKey), cancellationToken);
 
     /// <summary>
-    /// Sends exactly <see cref="PreparedSubmission.Body"/> with its <see cref="PreparedSubmission.IdempotencyKey"/>. A submit
-    /// is retried only when the provider refused it with 429; when it may have reached the provider (timeout, 5xx, dropped
-    /// connection) it is not retried and a <see cref="SeedanceApiException"/> of kind
-    /// <see cref="SeedanceErrorKind.SubmitOutcomeUnknown"/> is thrown: resend the same submission to resolve it.
+    /// Sends exactly <see cref="PreparedSubmission.Body"/> with its <see cref="PreparedSubmission.IdempotencyKey"/>; the same as
+    /// <c>SubmitAsync(submission, null, cancellationToken)</c>.
     /// </summary>
     /// <param name="submission">What <see cref="Prepare"/> made (or <see cref="PreparedSubmission.Restore"/> rebuilt).</param>
     /// <param name="cancellationToken">Cancels the call (a submit already sent may still create a task).</param>
-    public virtual async Task<SubmittedTask> SubmitAsync(PreparedSubmission submission, CancellationToken cancellationToken = default)
+    public virtual Task<SubmittedTask> SubmitAsync(PreparedSubmission submission, CancellationToken cancellationToken = default) =>
+        SubmitAsync(submission, null, cancellationToken);
+
+    /// <summary>
+    /// Sends exactly <see cref="PreparedSubmission.Body"/> with its <see cref="PreparedSubmission.IdempotencyKey"/>. When the
+    /// outcome is unsure (timeout, 5xx, dropped connection, cut or unreadable answer, no task id) the identical request is
+    /// sent again with the same key, so the provider replays the task it may have created (see
+    /// <see cref="SeedanceClientOptions.ReplayUnsureSubmits"/> and <see cref="SeedanceClientOptions.MaxSubmitAttempts"/>);
+    /// a 429 is waited out and sent again; a 4xx refusal is final. Only when every attempt stays unsure, or the deadline
+    /// leaves no room for another, a <see cref="SeedanceApiException"/> of kind <see cref="SeedanceErrorKind.SubmitOutcomeUnknown"/>
+    /// is thrown: resend the same submission later to resolve it, never a new key.
+    /// </summary>
+    /// <param name="submission">What <see cref="Prepare"/> made (or <see cref="PreparedSubmission.Restore"/> rebuilt).</param>
+    /// <param name="deadline">
+    /// When the call must be over: each attempt gets at most the time left, and no replay or 429 wait starts that could not
+    /// finish by then (a 429 that cannot be waited out throws <see cref="SeedanceErrorKind.RateLimited"/> at once). Null: no limit
+    /// beyond <see cref="SeedanceClientOptions.RequestTimeout"/> per attempt.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call (a submit already sent may still create a task).</param>
+    public virtual async Task<SubmittedTask> SubmitAsync(PreparedSubmission submission, DateTimeOffset? deadline,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var call = new ProviderCall(CallKind.Submit, GenerationsPath,
             Content: () => new StringContent(submission.Body, Encoding.UTF8, "application/json"),
-            IdempotencyKey: submission.IdempotencyKey);
-        var taskId = await _transport.CallAsync(call, ProviderResponses.ReadSubmittedTaskId,
+            IdempotencyKey: submission.IdempotencyKey, Deadline: deadline);
+        var answer = await _transport.SubmitAsync(call,
             response => new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown,
-                $"The provider accepted the submit to {GenerationsPath} but its answer holds no task id. The task may "
-                + "have been created; it was not retried. Check recent tasks before submitting again.",
+                $"The provider accepted the submit to {GenerationsPath} but its answer holds no task id. The task may have been created.",
                 response.Status, requestPath: GenerationsPath),
             cancellationToken);
 
         var request = submission.Request;
-        Log.Submitted(_logger, taskId, request.Model, request.Duration, request.Size, request.Resolution);
-        return new SubmittedTask(taskId, _time.GetUtcNow(), submission.Warnings);
+        if (answer.Replayed)
+        {
+            Log.SubmitReplayed(_logger, answer.TaskId);
+        }
+
+        Log.Submitted(_logger, answer.TaskId, request.Model, request.Duration, request.Size, request.Resolution);
+        return new SubmittedTask(answer.TaskId, _time.GetUtcNow(), submission.Warnings) { Replayed = answer.Replayed, Attempts = answer.Attempts };
     }
 
     /// <summary>
     /// Reads a task's status. Transient failures (429, 5xx, timeouts) are retried with back-off; an unknown id
     /// throws <see cref="SeedanceApiException"/> of kind <see cref="SeedanceErrorKind.TaskNotFound"/>.
     /// </summary>
-    public virtual Task<SeedanceTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    public virtual Task<SeedanceTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
+        GetTaskAsync(taskId, null, cancellationToken);
+
+    /// <summary>
+    /// Reads a task's status, within <paramref name="deadline"/>: each attempt gets at most the time left, and no retry
+    /// starts that could not finish by then (the last error is thrown instead; a timeout is <see cref="SeedanceErrorKind.Timeout"/>).
+    /// Transient failures (429, 5xx, timeouts) are retried with back-off; an unknown id throws
+    /// <see cref="SeedanceApiException"/> of kind <see cref="SeedanceErrorKind.TaskNotFound"/>.
+    /// </summary>
+    public virtual Task<SeedanceTask> GetTaskAsync(string taskId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         var path = "/v1/tasks/" + Uri.EscapeDataString(taskId.Trim());
-        return _transport.CallAsync(new ProviderCall(CallKind.TaskLookup, path, Query: "?language=en"),
+        return _transport.CallAsync(new ProviderCall(CallKind.TaskLookup, path, Query: "?language=en", Deadline: deadline),
             root => ProviderResponses.ReadTask(root, taskId),
             response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
                 $"The provider's answer to {path} holds no task object. Retrying later may help.", response.Status, requestPath: path),
@@ -240,7 +271,10 @@ public class SeedanceClient
     /// <param name="content">The image bytes; read to the end.</param>
     /// <param name="fileName">The file name to send (only its last segment is used).</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    public virtual async Task<UploadedImage> UploadImageAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    public virtual Task<UploadedImage> UploadImageAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+        UploadAsync(content, fileName, null, cancellationToken);
+
+    private async Task<UploadedImage> UploadAsync(Stream content, string fileName, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -258,7 +292,7 @@ public class SeedanceClient
             file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
             form.Add(file, "file", name);
             return form;
-        });
+        }, Deadline: deadline);
         return await _transport.CallAsync(call, ProviderResponses.ReadUpload,
             response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
                 $"The provider's answer to {UploadPath} holds no url.", response.Status, requestPath: UploadPath),
@@ -266,7 +300,14 @@ public class SeedanceClient
     }
 
     /// <summary>Uploads the image file at <paramref name="path"/>; see <see cref="UploadImageAsync(Stream, string, CancellationToken)"/>.</summary>
-    public virtual async Task<UploadedImage> UploadImageFileAsync(string path, CancellationToken cancellationToken = default)
+    public virtual Task<UploadedImage> UploadImageFileAsync(string path, CancellationToken cancellationToken = default) =>
+        UploadImageFileAsync(path, null, cancellationToken);
+
+    /// <summary>
+    /// Uploads the image file at <paramref name="path"/> within <paramref name="deadline"/> (the attempt gets at most the time
+    /// left; a 429 that cannot be waited out in time is thrown at once); see <see cref="UploadImageAsync(Stream, string, CancellationToken)"/>.
+    /// </summary>
+    public virtual async Task<UploadedImage> UploadImageFileAsync(string path, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var info = new FileInfo(path);
@@ -282,12 +323,16 @@ public class SeedanceClient
         }
 
         await using var stream = info.OpenRead();
-        return await UploadImageAsync(stream, info.Name, cancellationToken);
+        return await UploadAsync(stream, info.Name, deadline, cancellationToken);
     }
 
     /// <summary>Reads the account balance. The provider may answer 200 with <c>success: false</c>; that is an error too.</summary>
     public virtual Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
-        _transport.CallAsync(new ProviderCall(CallKind.Read, BalancePath), ProviderResponses.ReadBalance,
+        GetBalanceAsync(null, cancellationToken);
+
+    /// <summary>Reads the account balance within <paramref name="deadline"/>, bounded as <see cref="GetTaskAsync(string, DateTimeOffset?, CancellationToken)"/> is.</summary>
+    public virtual Task<AccountBalance> GetBalanceAsync(DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        _transport.CallAsync(new ProviderCall(CallKind.Read, BalancePath, Deadline: deadline), ProviderResponses.ReadBalance,
             response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse,
                 $"The provider's answer to {BalancePath} holds no remain_balance.", response.Status, requestPath: BalancePath),
             cancellationToken,

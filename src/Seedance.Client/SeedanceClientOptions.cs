@@ -45,6 +45,22 @@ public sealed class SeedanceClientOptions : IValidatableObject
     [SettingRange(0, 10)]
     public int RateLimitRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Whether a submit whose outcome is unsure (timeout, 5xx, dropped connection, cut or unreadable answer, an answer
+    /// without a task id) is sent again, byte for byte, with the same <c>Idempotency-Key</c>, so that the provider
+    /// replays the task it may already have created instead of creating (and charging) another. On by default; turn it
+    /// off only for a gateway that does not honour the key (then such a submit ends with
+    /// <see cref="Errors.SeedanceErrorKind.SubmitOutcomeUnknown"/> after one attempt).
+    /// </summary>
+    public bool ReplayUnsureSubmits { get; set; } = true;
+
+    /// <summary>
+    /// How many times in all one submission may be sent when its outcomes are unsure (the first attempt included); the
+    /// call's deadline may allow fewer. Attempts the provider refused with 429 are bounded by <see cref="RateLimitRetries"/> instead.
+    /// </summary>
+    [SettingRange(1, 10)]
+    public int MaxSubmitAttempts { get; set; } = 3;
+
     /// <summary>The longest <c>Retry-After</c> this client waits for inside one call; longer ones end the call with the error.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 

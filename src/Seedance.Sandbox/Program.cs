@@ -50,7 +50,9 @@ try
                       --task-seconds N       how long a task takes (default 6)
                       --estimate-factor F    estimated_time as a multiple of the real duration (default 1)
                       --balance USD          starting balance (default 100)
-                      --fault RULES          faults for this run, e.g. "status/429:2*3,submit/drop" (repeatable)
+                      --fault RULES          faults for this run, e.g. "status/429:2*3,submit/drop" (repeatable);
+                                             result files: "files/throttle:262144", files/stall, files/html, files/empty,
+                                             files/redirect-file; any endpoint: echo-key[:STATUS]
                       --object-submit-shape  answer submits as data:{id} instead of data:[{task_id}]
                       --allow-remote         allow binding a non-loopback address
                       --verbose              log requests to the console

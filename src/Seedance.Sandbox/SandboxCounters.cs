@@ -10,11 +10,15 @@ public sealed class SandboxCounters
     private long _balanceCalls;
     private long _faultsInjected;
     private long _unauthorized;
+    private long _replays;
 
     /// <summary>Authorized submit calls, whatever their answer (a refused or failed one counts too).</summary>
     public long SubmitsReceived => Interlocked.Read(ref _submitsReceived);
 
-    /// <summary>Tasks created (each one would be paid for at the real provider).</summary>
+    /// <summary>Submits answered by replaying an earlier one with the same <c>Idempotency-Key</c> and body (nothing created, nothing charged).</summary>
+    public long Replays => Interlocked.Read(ref _replays);
+
+    /// <summary>Distinct tasks created (each one would be paid for at the real provider); replays do not count.</summary>
     public long TasksCreated => Interlocked.Read(ref _tasksCreated);
 
     /// <summary>Status calls.</summary>
@@ -33,6 +37,8 @@ public sealed class SandboxCounters
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
     internal void TaskCreated() => Interlocked.Increment(ref _tasksCreated);
+
+    internal void Replayed() => Interlocked.Increment(ref _replays);
 
     /// <summary>Counts an authorized call to a provider endpoint, whatever its answer.</summary>
     internal void Called(Faults.FaultEndpoint endpoint)

@@ -29,8 +29,8 @@ public sealed class SandboxOptions
     /// <summary>The balance in USD before any task.</summary>
     public decimal StartingBalance { get; set; } = 100m;
 
-    /// <summary>How long result URLs stay valid after completion.</summary>
-    public TimeSpan ResultLifetime { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>How long result URLs stay valid after completion (<c>expires_at</c>); 72 h as the provider now says (DESIGN.md §1).</summary>
+    public TimeSpan ResultLifetime { get; set; } = TimeSpan.FromHours(72);
 
     /// <summary>Answer submits in the object shape (<c>data: {id, status}</c>) instead of the array shape.</summary>
     public bool ObjectSubmitShape { get; set; }

@@ -131,6 +131,7 @@ internal sealed class SandboxState(SandboxOptions options)
     public SandboxCounters Counters { get; } = new();
     public FaultInjector Faults { get; } = new();
     public SandboxTaskStore Store { get; } = new(options.StartingBalance);
+    public IdempotencyRecords Idempotency { get; } = new();
     public ConcurrentQueue<string> ReceivedBodies { get; } = new();
     public TimeProvider Time => Options.TimeProvider;
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1");

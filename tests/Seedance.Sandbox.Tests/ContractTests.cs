@@ -37,7 +37,7 @@ public sealed class ContractTests
         Assert.StartsWith("task_01", submitted.TaskId, StringComparison.Ordinal);
         Assert.Equal(SeedanceTaskState.Succeeded, done.State);
         Assert.Equal(100, done.Progress);
-        Assert.Equal(done.CompletedAt!.Value.AddHours(24), done.ExpiresAt);
+        Assert.Equal(done.CompletedAt!.Value.AddHours(72), done.ExpiresAt);
         Assert.Equal(10 * 0.1952m, done.Cost); // the published 720p price per second, charged on completion
         Assert.True(snapshots.Count <= 12, $"{snapshots.Count} status calls");
         Assert.Contains(snapshots, s => s.State == SeedanceTaskState.Running && s.Progress is > 0 and < 100);
@@ -144,14 +144,36 @@ public sealed class ContractTests
     }
 
     [Theory]
-    [InlineData("submit/500", 0)]
-    [InlineData("submit/502", 0)]
-    [InlineData("submit/drop", 1)]
-    [InlineData("submit/malformed", 1)]
-    [InlineData("submit/truncated", 1)]
-    public async Task SubmitFaults_NeverSubmittedTwice(string fault, int tasksCreated)
+    [InlineData("submit/500", false)]
+    [InlineData("submit/502", false)]
+    [InlineData("submit/drop", true)]
+    [InlineData("submit/malformed", true)]
+    [InlineData("submit/truncated", true)]
+    public async Task SubmitFaults_ReplayedWithTheSameKey_ExactlyOneTask(string fault, bool createdByTheFirst)
     {
         await using var f = await SandboxFixture.StartAsync();
+        f.Sandbox.Faults.Add(fault);
+
+        var submit = f.Client.SubmitAsync(Request);
+        await f.AdvanceUntilDoneAsync(submit, TimeSpan.FromMilliseconds(100));
+        var submitted = await submit;
+
+        Assert.Equal(2, f.Sandbox.Counters.SubmitsReceived);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal([submitted.TaskId], f.Sandbox.TaskIds);
+        Assert.Equal(createdByTheFirst, submitted.Replayed);
+        Assert.Equal(createdByTheFirst ? 1 : 0, f.Sandbox.Counters.Replays);
+        Assert.Equal(2, submitted.Attempts);
+        Assert.Equal(100m - 0.21m, f.Sandbox.RemainingBalance);
+    }
+
+    [Theory]
+    [InlineData("submit/500", 0)]
+    [InlineData("submit/drop", 1)]
+    [InlineData("submit/truncated", 1)]
+    public async Task SubmitFaults_ReplayOff_SentOnceOutcomeUnknown(string fault, int tasksCreated)
+    {
+        await using var f = await SandboxFixture.StartAsync(client: o => o.ReplayUnsureSubmits = false);
         f.Sandbox.Faults.Add(fault);
 
         var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => f.Client.SubmitAsync(Request));
@@ -161,6 +183,22 @@ public sealed class ContractTests
         Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
         Assert.Equal(tasksCreated, f.Sandbox.Counters.TasksCreated);
         Assert.DoesNotContain(f.Sandbox.ApiKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitFaults_EveryAttemptDropped_StopsAtThreeWithOneTask()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop*5");
+
+        var submit = f.Client.SubmitAsync(Request);
+        await f.AdvanceUntilDoneAsync(submit, TimeSpan.FromMilliseconds(100));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => submit);
+
+        Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
+        Assert.Equal(3, f.Sandbox.Counters.SubmitsReceived);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal(2, f.Sandbox.Counters.Replays);
     }
 
     [Fact]
@@ -201,7 +239,7 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public async Task SlowSubmit_TimesOutWithoutSecondSubmit()
+    public async Task SlowSubmit_TimedOutThenReplayed_OneTask()
     {
         await using var sandbox = await SeedanceSandbox.StartAsync(new SandboxOptions());
         var client = SeedanceClient.Create(new SeedanceClientOptions
@@ -209,15 +247,18 @@ public sealed class ContractTests
             ApiKey = sandbox.ApiKey,
             BaseUrl = sandbox.BaseUrl,
             RequestTimeout = TimeSpan.FromMilliseconds(300),
+            ReadRetryBaseDelay = TimeSpan.FromMilliseconds(10),
         });
         sandbox.Faults.Add("submit/latency:1500");
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => client.SubmitAsync(Request));
+        var submitted = await client.SubmitAsync(Request);
 
-        // The slow server did create the task: exactly the case where a blind retry would pay twice.
-        Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
-        Assert.Equal(1, sandbox.Counters.SubmitsReceived);
+        // The slow server created the task (unless the client gave up before the body arrived, under load): a new key
+        // would have paid twice; the same key finds it.
+        Assert.Equal(sandbox.Counters.Replays == 1, submitted.Replayed);
+        Assert.Equal(2, sandbox.Counters.SubmitsReceived);
         Assert.Equal(1, sandbox.Counters.TasksCreated);
+        Assert.Equal([submitted.TaskId], sandbox.TaskIds);
     }
 
     [Fact]
@@ -345,15 +386,17 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public async Task ResultUrls_ExpireAfter24Hours()
+    public async Task ResultUrls_ExpireAfterTheResultLifetime72HoursByDefault()
     {
         await using var f = await SandboxFixture.StartAsync();
         var id = (await f.Client.SubmitAsync(Request)).TaskId;
         f.Time.Advance(TimeSpan.FromMinutes(2));
         var task = await f.Client.GetTaskAsync(id);
 
+        Assert.Equal(task.CompletedAt!.Value.AddHours(72), task.ExpiresAt);
+        f.Time.Advance(TimeSpan.FromHours(71));
         Assert.Equal(HttpStatusCode.OK, (await f.Raw.GetAsync(task.VideoUrl)).StatusCode);
-        f.Time.Advance(TimeSpan.FromHours(24));
+        f.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(HttpStatusCode.NotFound, (await f.Raw.GetAsync(task.VideoUrl)).StatusCode);
     }
 

@@ -9,7 +9,10 @@ internal enum CallKind
     /// <summary>A task status read; as <see cref="Read"/>, and 400/404 mean the task does not exist.</summary>
     TaskLookup,
 
-    /// <summary>A generation submit (POST) that may pay: once it may have reached the provider it is never repeated.</summary>
+    /// <summary>
+    /// A generation submit (POST) that may pay: once it may have reached the provider it is repeated only byte for byte with
+    /// the same <c>Idempotency-Key</c>, so the provider replays it instead of creating another task.
+    /// </summary>
     Submit,
 
     /// <summary>An image upload (POST); not repeated by the pipeline, but costs nothing, so failures read as for a read.</summary>

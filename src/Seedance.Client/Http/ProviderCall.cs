@@ -6,8 +6,9 @@ namespace Seedance.Client.Http;
 /// <param name="Query">The query string to append, with its leading <c>?</c>, or null.</param>
 /// <param name="Content">Makes the body afresh for each attempt (a sent request cannot be sent again), or null.</param>
 /// <param name="IdempotencyKey">Sent as <c>Idempotency-Key</c>, or null.</param>
+/// <param name="Deadline">When the whole call must be over (every attempt, retry and wait), or null for no limit beyond each attempt's timeout.</param>
 internal sealed record ProviderCall(CallKind Kind, string Path, string? Query = null, Func<HttpContent>? Content = null,
-    string? IdempotencyKey = null)
+    string? IdempotencyKey = null, DateTimeOffset? Deadline = null)
 {
     /// <summary>POSTs are the calls that carry a body.</summary>
     public HttpMethod Method => Kind is CallKind.Submit or CallKind.Upload ? HttpMethod.Post : HttpMethod.Get;

@@ -8,7 +8,8 @@ namespace Seedance.Client.Http;
 /// <summary>Turns what went wrong in a provider call into the matching <see cref="SeedanceApiException"/>, by the call's kind.</summary>
 internal static class ProviderErrors
 {
-    private const string PayTwice = "it was not retried, because a retry could pay twice.";
+    private const string SameKey = "Resend the identical submission with the same Idempotency-Key to find out (the provider replays a "
+        + "task it created); never submit it again with a new key, which could pay twice.";
 
     /// <summary>A non-success answer.</summary>
     public static SeedanceApiException FromAnswer(ProviderResponse response, ProviderCall call)
@@ -32,6 +33,7 @@ internal static class ProviderErrors
             402 => SeedanceErrorKind.PaymentRequired,
             403 => SeedanceErrorKind.PermissionDenied,
             404 => SeedanceErrorKind.InvalidRequest,
+            409 => SeedanceErrorKind.InvalidRequest,
             408 => call.MayPay ? SeedanceErrorKind.SubmitOutcomeUnknown : SeedanceErrorKind.Timeout,
             429 => SeedanceErrorKind.RateLimited,
             >= 500 => call.MayPay ? SeedanceErrorKind.SubmitOutcomeUnknown : SeedanceErrorKind.ServerError,
@@ -41,6 +43,10 @@ internal static class ProviderErrors
         var said = message is null ? string.Empty : $": {Trim(message)}";
         var text = kind switch
         {
+            SeedanceErrorKind.InvalidRequest when status == 409 && call.IdempotencyKey is not null =>
+                $"The provider refused the request to {path}: its Idempotency-Key was already used for a different request body "
+                + $"({status}{said}). Nothing new was created. A changed request needs a new key; to resolve an earlier submit, resend "
+                + "exactly the body first sent with that key.",
             SeedanceErrorKind.TaskNotFound => $"The provider knows no task at {path} ({status}{said}). Check the task id.",
             SeedanceErrorKind.InvalidRequest => $"The provider rejected the request to {path} as invalid ({status}{said}).",
             SeedanceErrorKind.Authentication => $"The provider rejected the API key ({status}{said}). Check SEEDANCE_API_KEY.",
@@ -49,7 +55,7 @@ internal static class ProviderErrors
             SeedanceErrorKind.RateLimited => $"The provider is rate-limiting requests to {path} ({status}{said}). Wait"
                 + (response.RetryAfter is { } ra ? $" {Math.Ceiling(ra.TotalSeconds)} s" : " a little") + " and try again.",
             SeedanceErrorKind.SubmitOutcomeUnknown => $"The submit to {path} failed with {status}{said}. The task may or may not have been "
-                + $"created; {PayTwice} Check recent tasks before submitting again.",
+                + "created.",
             SeedanceErrorKind.ServerError or SeedanceErrorKind.Timeout => $"The provider failed on {path} ({status}{said}). Retrying later may help.",
             _ => $"The provider answered {path} with {status}{said}.",
         };
@@ -84,7 +90,7 @@ internal static class ProviderErrors
         var what = $"The provider's answer to {call.Path} is not valid JSON ({response.ContentType ?? "no content type"}, {response.Body.Length} bytes).";
         return call.MayPay
             ? new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown,
-                what + $" The task may or may not have been created; {PayTwice} Check recent tasks before submitting again.",
+                what + " The task may or may not have been created.",
                 response.Status, requestPath: call.Path)
             : new SeedanceApiException(SeedanceErrorKind.InvalidResponse, what + " Retrying later may help.", response.Status, requestPath: call.Path);
     }
@@ -127,9 +133,23 @@ internal static class ProviderErrors
 
     private static SeedanceApiException OutcomeUnknown(string path, string what, Exception inner) => new(
         SeedanceErrorKind.SubmitOutcomeUnknown,
-        $"The submit to {path} may or may not have reached the provider: {what}. It was not retried, because a retry "
-        + "could pay twice. Check recent tasks (and the balance) before submitting again.",
+        $"The submit to {path} may or may not have reached the provider: {what}.",
         requestPath: path, innerException: Sanitize(inner));
+
+    /// <summary>
+    /// The end of a submit whose outcome stayed unsure: <paramref name="last"/> (the last unsure attempt's error) with what
+    /// was tried. <paramref name="sent"/> counts the sends; <paramref name="why"/> says why no further attempt was made.
+    /// </summary>
+    public static SeedanceApiException Unresolved(SeedanceApiException last, int sent, string why)
+    {
+        var tries = sent == 1 ? "It was sent once" : $"It was sent {sent} times with the same Idempotency-Key";
+        return new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown, $"{last.Message} {tries} ({why}). {SameKey}",
+            last.StatusCode, last.ErrorType, last.ErrorCode, last.ProviderMessage, last.RequestPath, last.RetryAfter, last.InnerException);
+    }
+
+    /// <summary>A call that could not start: its deadline had passed (nothing was sent).</summary>
+    public static SeedanceApiException NoTimeLeft(ProviderCall call) => new(SeedanceErrorKind.Timeout,
+        $"No time was left before the call's deadline, so nothing was sent to {call.Path}.", requestPath: call.Path);
 
     /// <summary>Inner exceptions from the HTTP stack never hold the key, but strip them to their type and message to be sure.</summary>
     private static HttpRequestException Sanitize(Exception ex) => new($"{ex.GetType().Name}: {ex.Message}");

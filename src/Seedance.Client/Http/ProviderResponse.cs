@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace Seedance.Client.Http;
 
-/// <summary>A provider answer read whole: status, body and the headers the client acts on.</summary>
-internal sealed record ProviderResponse(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter, string? ContentType)
+/// <summary>
+/// A provider answer read whole: status, body (secrets already removed) and the headers the client acts on.
+/// <paramref name="Replayed"/> is the <c>Idempotency-Replayed: true</c> header: the answer repeats an earlier request's.
+/// </summary>
+internal sealed record ProviderResponse(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter, string? ContentType, bool Replayed = false)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 

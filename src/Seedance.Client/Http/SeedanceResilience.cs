@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Timeout;
 
 namespace Seedance.Client.Http;
 
@@ -8,18 +8,23 @@ namespace Seedance.Client.Http;
 /// The resilience of the client, in one place for both the DI and the stand-alone set-up. One pipeline serves every
 /// call: each attempt gets <see cref="SeedanceClientOptions.RequestTimeout"/> (through the given
 /// <see cref="TimeProvider"/>), and failed reads (GET) are retried on 429, 5xx, timeouts and network faults with
-/// jittered exponential back-off honouring <c>Retry-After</c>. Retries are switched off for POST (submit, upload) by
+/// jittered exponential back-off honouring <c>Retry-After</c>, all inside the deadline a call may carry. Retries are switched off for POST (submit, upload) by
 /// the resilience library's own <see cref="HttpRetryStrategyOptionsExtensions.DisableForUnsafeHttpMethods"/>, because
 /// retrying one that reached the provider could pay twice. The client itself retries a POST only when the provider
 /// refused it with 429.
 /// </summary>
 public static class SeedanceResilience
 {
-    /// <summary>The pipeline for every call: retries (reads only), then a per-attempt timeout.</summary>
+    /// <summary>
+    /// The pipeline for every call: retries (reads only), then a per-attempt timeout. Both honour a deadline set on the
+    /// request (the client's <c>deadline</c> overloads): an attempt gets min(<see cref="SeedanceClientOptions.RequestTimeout"/>,
+    /// time left), and no retry starts whose wait and attempt would not fit before it.
+    /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(SeedanceClientOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider ?? TimeProvider.System };
+        var time = timeProvider ?? TimeProvider.System;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.ReadRetries > 0)
         {
             var retry = new HttpRetryStrategyOptions
@@ -29,15 +34,22 @@ public static class SeedanceResilience
                 UseJitter = true,
                 Delay = options.ReadRetryBaseDelay,
                 MaxDelay = options.MaxRetryAfter,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                // Retry-After is read by ShouldHandle below, which must know the wait to judge it against the deadline.
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)
+                    && CallDeadline.ShouldRetry(args.Context, args.Outcome.Result, args.AttemptNumber, options, time)),
+                DelayGenerator = args => ValueTask.FromResult(CallDeadline.StoredDelay(args.Context)),
             };
             retry.DisableForUnsafeHttpMethods();
             builder.AddRetry(retry);
         }
 
         // Each attempt gets its own deadline, so one hung read does not eat the whole budget; a POST has one attempt.
-        builder.AddTimeout(options.RequestTimeout);
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutGenerator = args => ValueTask.FromResult(CallDeadline.AttemptTimeout(args.Context, options.RequestTimeout, time)),
+        });
         return builder.Build();
     }
 
@@ -74,8 +86,7 @@ public static class SeedanceResilience
     {
         if (outcome.Result is { } response)
         {
-            var status = (int)response.StatusCode;
-            return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500;
+            return CallDeadline.IsTransientStatus(response.StatusCode);
         }
 
         return outcome.Exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException

@@ -26,7 +26,7 @@ public sealed record SeedanceTask
     /// <summary>The result video URLs (usually one).</summary>
     public IReadOnlyList<string> VideoUrls { get; init; } = [];
 
-    /// <summary>When the video URLs stop working (24 h after completion).</summary>
+    /// <summary>When the video URLs stop working, as the provider said (<c>expires_at</c>); null when it did not say. Never assume a lifetime.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>The last frame's image URL, when <c>return_last_frame</c> was asked.</summary>

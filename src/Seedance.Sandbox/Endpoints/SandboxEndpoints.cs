@@ -20,6 +20,12 @@ internal static class SandboxEndpoints
     /// <summary>A request header naming faults for that one request, in the text form of <see cref="FaultRule"/>.</summary>
     public const string FaultHeader = "X-Sandbox-Fault";
 
+    /// <summary>The key a submit may carry; the same key and body get the same task again.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Says an answer repeats an earlier submit's.</summary>
+    public const string ReplayedHeader = "Idempotency-Replayed";
+
     private const int MaxSubmitBodyBytes = 1024 * 1024;
     private static readonly RequestValidator Validator = new();
 
@@ -55,7 +61,7 @@ internal static class SandboxEndpoints
     private delegate Task<SandboxAnswer> Handler(HttpContext context, SandboxState state, Modifiers modifiers);
 
     /// <summary>What the submit-only faults change about the task.</summary>
-    private sealed record Modifiers(bool FailTask, double? EstimateFactor);
+    private sealed record Modifiers(bool FailTask, double? EstimateFactor, string? EchoAuthorization = null);
 
     /// <summary>Checks the token, acts out faults around the handler, and writes the handler's answer.</summary>
     private static async Task Guarded(HttpContext context, SandboxState state, FaultEndpoint endpoint, Handler handler)
@@ -89,9 +95,18 @@ internal static class SandboxEndpoints
             return;
         }
 
+        var echo = faults.FirstOrDefault(f => f.Kind == FaultKind.EchoKey);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (echo is not null && endpoint != FaultEndpoint.Status)
+        {
+            await EchoKeyAsync(context, echo, authorization);
+            return;
+        }
+
         var modifiers = new Modifiers(
             faults.Any(f => f.Kind == FaultKind.FailTask),
-            faults.LastOrDefault(f => f.Kind == FaultKind.EstimateSkew) is { } skew ? skew.Argument ?? 10 : null);
+            faults.LastOrDefault(f => f.Kind == FaultKind.EstimateSkew) is { } skew ? skew.Argument ?? 10 : null,
+            echo is null ? null : authorization);
 
         // The handler does the work (a task is created) before any answer fault, as a real server would.
         var answer = await handler(context, state, modifiers);
@@ -118,15 +133,39 @@ internal static class SandboxEndpoints
                 var full = answer.Body.ToJsonString();
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
+                MarkReplayed(context, answer);
                 await context.Response.WriteAsync(full[..(full.Length / 2)], context.RequestAborted);
                 return;
             default:
+                MarkReplayed(context, answer);
                 await SandboxJson.WriteAsync(context, answer.Status, answer.Body);
                 return;
         }
     }
 
-    private static Task RefuseAsync(HttpContext context, FaultRule fault)
+    private static void MarkReplayed(HttpContext context, SandboxAnswer answer)
+    {
+        if (answer.Replayed)
+        {
+            context.Response.Headers[ReplayedHeader] = "true";
+        }
+    }
+
+    /// <summary>A gateway that echoes the request's headers in its error: the client must not pass the key on.</summary>
+    private static Task EchoKeyAsync(HttpContext context, FaultRule fault, string authorization)
+    {
+        var status = fault.Argument is { } code && code is >= 400 and < 600 ? (int)code : 500;
+        var type = status switch
+        {
+            401 => "authentication_error",
+            403 => "permission_error",
+            < 500 => "invalid_request_error",
+            _ => "server_error",
+        };
+        return SandboxJson.ErrorAsync(context, status, type, $"Upstream rejected the request headers: Authorization: {authorization}");
+    }
+
+    internal static Task RefuseAsync(HttpContext context, FaultRule fault)
     {
         switch (fault.Kind)
         {
@@ -165,6 +204,41 @@ internal static class SandboxEndpoints
         }
 
         state.ReceivedBodies.Enqueue(body);
+        var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > 0 && !IdempotencyRecords.IsValidKey(key))
+        {
+            return SandboxAnswer.Error(400, "invalid_request_error",
+                $"{IdempotencyKeyHeader} must be 1 to 191 visible ASCII characters.");
+        }
+
+        lock (state.Idempotency.Gate)
+        {
+            if (key.Length > 0 && state.Idempotency.Find(key) is { } earlier)
+            {
+                if (!string.Equals(earlier.Body, body, StringComparison.Ordinal))
+                {
+                    return SandboxAnswer.Error(409, "idempotency_error",
+                        $"{IdempotencyKeyHeader} was already used with a different request body. Use a new key for a changed request.");
+                }
+
+                state.Counters.Replayed();
+                return SubmitAnswer(state.Store.Find(earlier.TaskId)!, state.Options) with { Replayed = true };
+            }
+
+            var answer = Create(state, body, modifiers, out var task);
+            if (task is not null && key.Length > 0)
+            {
+                state.Idempotency.Add(key, body, task.Id);
+            }
+
+            return answer;
+        }
+    }
+
+    /// <summary>Validates, charges and stores a new task; <paramref name="task"/> is null when the request was refused.</summary>
+    private static SandboxAnswer Create(SandboxState state, string body, Modifiers modifiers, out SandboxTask? task)
+    {
+        task = null;
         var (request, problems) = SandboxRequestReader.Read(body);
         if (request is null)
         {
@@ -183,7 +257,7 @@ internal static class SandboxEndpoints
         var duration = options.TaskDuration;
         var queue = options.QueueTime < duration / 5 ? options.QueueTime : duration / 5;
         var factor = modifiers.EstimateFactor ?? options.EstimateFactor;
-        var task = new SandboxTask
+        var created = new SandboxTask
         {
             Id = SandboxTaskStore.NewTaskId(),
             Request = request,
@@ -196,13 +270,19 @@ internal static class SandboxEndpoints
             WillFail = modifiers.FailTask,
         };
 
-        if (!state.Store.TryAdd(task))
+        if (!state.Store.TryAdd(created))
         {
             return SandboxAnswer.Error(402, "payment_required",
                 "Insufficient balance. Please top up and try again.");
         }
 
         state.Counters.TaskCreated();
+        task = created;
+        return SubmitAnswer(created, options);
+    }
+
+    private static SandboxAnswer SubmitAnswer(SandboxTask task, SandboxOptions options)
+    {
         JsonNode answer = options.ObjectSubmitShape
             ? new JsonObject
             {
@@ -228,6 +308,12 @@ internal static class SandboxEndpoints
         }
 
         var now = state.Time.GetUtcNow();
+        if (modifiers.EchoAuthorization is { } echoed && !task.IsEndedAt(now))
+        {
+            task = task.FailedAt(now, $"Upstream rejected the request headers: Authorization: {echoed}");
+            state.Store.Update(task);
+        }
+
         var stateNow = task.StateAt(now);
         var data = new JsonObject
         {
@@ -272,7 +358,7 @@ internal static class SandboxEndpoints
             data["error"] = new JsonObject
             {
                 ["code"] = "content_policy_violation",
-                ["message"] = "The sandbox was asked to fail this task (fault 'fail').",
+                ["message"] = task.FailureMessage ?? "The sandbox was asked to fail this task (fault 'fail').",
                 ["type"] = "task_failed",
             };
         }
@@ -358,30 +444,8 @@ internal static class SandboxEndpoints
             return Task.CompletedTask;
         }
 
-        if (extension == ".mp4" && state.Options.VideoSizeBytes is { } size)
-        {
-            return StreamLargeAsync(context, bytes, size);
-        }
-
-        return Results.Bytes(bytes, contentType, enableRangeProcessing: true).ExecuteAsync(context);
-    }
-
-    /// <summary>Streams <paramref name="size"/> bytes made of <paramref name="pattern"/> repeated, without holding them in memory.</summary>
-    private static async Task StreamLargeAsync(HttpContext context, byte[] pattern, long size)
-    {
-        context.Response.ContentType = "video/mp4";
-        context.Response.ContentLength = size;
-        var chunk = new byte[256 * 1024];
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            chunk[i] = pattern[i % pattern.Length];
-        }
-
-        for (long sent = 0; sent < size; sent += chunk.Length)
-        {
-            var count = (int)Math.Min(chunk.Length, size - sent);
-            await context.Response.Body.WriteAsync(chunk.AsMemory(0, count), context.RequestAborted);
-        }
+        var length = extension == ".mp4" && state.Options.VideoSizeBytes is { } size ? size : bytes.Length;
+        return ResultFiles.ServeAsync(context, state, bytes, length, contentType);
     }
 
     private static Task ServeUploadAsync(HttpContext context, SandboxState state)
@@ -403,6 +467,7 @@ internal static class SandboxEndpoints
         {
             ["submits_received"] = counters.SubmitsReceived,
             ["tasks_created"] = counters.TasksCreated,
+            ["replays"] = counters.Replays,
             ["status_calls"] = counters.StatusCalls,
             ["uploads"] = counters.Uploads,
             ["balance_calls"] = counters.BalanceCalls,

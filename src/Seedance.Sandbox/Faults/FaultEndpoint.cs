@@ -13,4 +13,6 @@ public enum FaultEndpoint
     Upload,
     /// <summary><c>GET /v1/balance</c>.</summary>
     Balance,
+    /// <summary>Result files: <c>GET /files/videos/…</c> and <c>/files/frames/…</c> (only rules naming <c>files/</c>, or file-only kinds, apply here).</summary>
+    Files,
 }

@@ -21,4 +21,19 @@ public enum FaultKind
     FailTask,
     /// <summary>On submit: <c>estimated_time</c> is this factor times the real duration (argument, default 10).</summary>
     EstimateSkew,
+    /// <summary>
+    /// An error envelope whose message echoes the request's <c>Authorization</c> header (argument: the status, default 500); on
+    /// status, the task fails from then on with an error message echoing it. For testing that clients redact it.
+    /// </summary>
+    EchoKey,
+    /// <summary>Result files only: the body is streamed at this many bytes per second (argument, required), on the sandbox's clock.</summary>
+    Throttle,
+    /// <summary>Result files only: headers (and the first <c>argument</c> bytes, default 0) are sent, then the body stops until the client gives up.</summary>
+    Stall,
+    /// <summary>Result files only: 200 <c>text/html</c> with an error page instead of the file.</summary>
+    Html,
+    /// <summary>Result files only: 200 with an empty body.</summary>
+    Empty,
+    /// <summary>Result files only: 302 to <c>file:///etc/passwd</c>.</summary>
+    RedirectFile,
 }

@@ -5,7 +5,8 @@ namespace Seedance.Sandbox.Faults;
 /// <summary>
 /// One fault to act out on the next <see cref="Count"/> matching calls. Text form (options, command line and
 /// the <c>X-Sandbox-Fault</c> header): <c>[endpoint/]kind[:argument][*count]</c>, for example <c>status/429:2*3</c>,
-/// <c>submit/drop</c>, <c>500</c>, <c>latency:1500</c>, <c>fail</c>, <c>estimate:10</c>.
+/// <c>submit/drop</c>, <c>500</c>, <c>latency:1500</c>, <c>fail</c>, <c>estimate:10</c>, <c>echo-key:401</c>,
+/// <c>files/throttle:262144</c>, <c>files/stall</c>, <c>files/html</c>, <c>files/empty</c>, <c>files/redirect-file</c>.
 /// </summary>
 /// <param name="Kind">What to do.</param>
 /// <param name="Endpoint">Where.</param>
@@ -20,6 +21,8 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
         ["latency"] = FaultKind.Latency, ["slow"] = FaultKind.Latency,
         ["drop"] = FaultKind.Drop, ["malformed"] = FaultKind.Malformed, ["truncated"] = FaultKind.Truncated,
         ["fail"] = FaultKind.FailTask, ["estimate"] = FaultKind.EstimateSkew,
+        ["echo-key"] = FaultKind.EchoKey, ["throttle"] = FaultKind.Throttle, ["stall"] = FaultKind.Stall,
+        ["html"] = FaultKind.Html, ["empty"] = FaultKind.Empty, ["redirect-file"] = FaultKind.RedirectFile,
     };
 
     /// <summary>Every kind name the text form accepts.</summary>
@@ -48,7 +51,7 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
         {
             if (!Enum.TryParse(rest[..slash], ignoreCase: true, out endpoint) || !Enum.IsDefined(endpoint))
             {
-                throw new FormatException($"fault '{text}': unknown endpoint '{rest[..slash]}' (allowed: any, submit, status, upload, balance).");
+                throw new FormatException($"fault '{text}': unknown endpoint '{rest[..slash]}' (allowed: any, submit, status, upload, balance, files).");
             }
 
             rest = rest[(slash + 1)..];
@@ -72,6 +75,16 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
             throw new FormatException($"fault '{text}': unknown kind '{rest}' (allowed: {string.Join(", ", Kinds.Keys)}).");
         }
 
+        if (kind == FaultKind.Throttle && argument is not > 0)
+        {
+            throw new FormatException($"fault '{text}': throttle needs a rate in bytes per second, e.g. files/throttle:262144.");
+        }
+
+        if (IsFileOnly(kind) && endpoint is not (FaultEndpoint.Any or FaultEndpoint.Files))
+        {
+            throw new FormatException($"fault '{text}': '{rest}' applies to result files only (files/{rest}).");
+        }
+
         return new FaultRule(kind, endpoint, argument, count);
     }
 
@@ -81,6 +94,15 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
             ? []
             : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
 
-    /// <summary>Whether this rule applies to calls of <paramref name="endpoint"/>.</summary>
-    public bool Matches(FaultEndpoint endpoint) => Endpoint == FaultEndpoint.Any || Endpoint == endpoint;
+    /// <summary>
+    /// Whether this rule applies to calls of <paramref name="endpoint"/>. Result files take only rules that name them or
+    /// file-only kinds; the provider's endpoints never take file-only kinds.
+    /// </summary>
+    public bool Matches(FaultEndpoint endpoint) => endpoint == FaultEndpoint.Files
+        ? Endpoint == FaultEndpoint.Files || (Endpoint == FaultEndpoint.Any && IsFileOnly(Kind))
+        : !IsFileOnly(Kind) && (Endpoint == FaultEndpoint.Any || Endpoint == endpoint);
+
+    /// <summary>The kinds that only make sense for a file download.</summary>
+    public static bool IsFileOnly(FaultKind kind) =>
+        kind is FaultKind.Throttle or FaultKind.Stall or FaultKind.Html or FaultKind.Empty or FaultKind.RedirectFile;
 }

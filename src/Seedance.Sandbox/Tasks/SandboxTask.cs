@@ -16,7 +16,26 @@ internal sealed record SandboxTask
     public required decimal Cost { get; init; }
     public bool WillFail { get; init; }
 
+    /// <summary>The failed task's error message, when a fault chose one.</summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>This task, failed now (at <paramref name="now"/>) with <paramref name="message"/>.</summary>
+    public SandboxTask FailedAt(DateTimeOffset now, string message)
+    {
+        var ran = now > CreatedAt ? now - CreatedAt : TimeSpan.Zero;
+        var duration = ran < Duration ? ran : Duration;
+        return this with
+        {
+            WillFail = true,
+            FailureMessage = message,
+            Duration = duration,
+            QueueTime = QueueTime < duration ? QueueTime : duration,
+        };
+    }
+
     public DateTimeOffset CompletesAt => CreatedAt + Duration;
+
+    public bool IsEndedAt(DateTimeOffset now) => now >= CompletesAt;
 
     public SeedanceTaskState StateAt(DateTimeOffset now) =>
         now >= CompletesAt ? (WillFail ? SeedanceTaskState.Failed : SeedanceTaskState.Succeeded)
@@ -27,7 +46,7 @@ internal sealed record SandboxTask
     {
         if (now >= CompletesAt)
         {
-            return WillFail ? (int)Math.Min(99, 100 * (QueueTime / Duration) + 40) : 100;
+            return !WillFail ? 100 : Duration > TimeSpan.Zero ? (int)Math.Min(99, 100 * (QueueTime / Duration) + 40) : 0;
         }
 
         var running = Duration - QueueTime;

@@ -49,6 +49,9 @@ internal sealed class SandboxTaskStore
 
     public SandboxTask? Find(string id) => _tasks.TryGetValue(id, out var task) ? task : null;
 
+    /// <summary>Replaces a stored task (same id, no new charge).</summary>
+    public void Update(SandboxTask task) => _tasks[task.Id] = task;
+
     public void AddUpload(string name, byte[] bytes, string contentType) => _uploads[name] = (bytes, contentType);
 
     public (byte[] Bytes, string ContentType)? FindUpload(string name) => _uploads.TryGetValue(name, out var file) ? file : null;

@@ -12,6 +12,8 @@ public sealed class SubmitTests
 {
     private static readonly VideoGenerationRequest Request = new() { Prompt = "a cat surfing", Duration = 10, Size = "9:16", GenerateAudio = true };
 
+    private static void ReplayOff(SeedanceClientOptions options) => options.ReplayUnsureSubmits = false;
+
     [Fact]
     public async Task SubmitAsync_Accepted_SendsBearerIdempotencyKeyAndExplicitDefaults()
     {
@@ -67,11 +69,11 @@ public sealed class SubmitTests
     [InlineData(HttpStatusCode.InternalServerError, "server_error")]
     [InlineData(HttpStatusCode.BadGateway, "bad_gateway")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "server_error")]
-    public async Task SubmitAsync_ServerError_NotRetriedOutcomeUnknown(HttpStatusCode status, string type)
+    public async Task SubmitAsync_ServerErrorReplayOff_SentOnceOutcomeUnknown(HttpStatusCode status, string type)
     {
         var handler = new StubHandler().Otherwise(status, ProviderBodies.Error((int)status, type));
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler, edit: ReplayOff).SubmitAsync(Request));
 
         Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
         Assert.False(ex.IsRetryable);
@@ -82,12 +84,12 @@ public sealed class SubmitTests
     }
 
     [Fact]
-    public async Task SubmitAsync_ConnectionDroppedAfterSending_NotRetriedOutcomeUnknown()
+    public async Task SubmitAsync_ConnectionDroppedAfterSendingReplayOff_SentOnceOutcomeUnknown()
     {
         var handler = new StubHandler().Throws(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."))
             .Otherwise(HttpStatusCode.OK, ProviderBodies.SubmitArray);
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler, edit: ReplayOff).SubmitAsync(Request));
 
         Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
         Assert.Equal(1, handler.Count(HttpMethod.Post));
@@ -106,11 +108,11 @@ public sealed class SubmitTests
     }
 
     [Fact]
-    public async Task SubmitAsync_NoAnswerInTime_NotRetriedOutcomeUnknown()
+    public async Task SubmitAsync_NoAnswerInTimeReplayOff_SentOnceOutcomeUnknown()
     {
         var handler = new StubHandler().Hangs();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var client = TestClients.Create(handler, time, o => o.RequestTimeout = TimeSpan.FromSeconds(60));
+        var client = TestClients.Create(handler, time, o => { o.RequestTimeout = TimeSpan.FromSeconds(60); o.ReplayUnsureSubmits = false; });
 
         var call = client.SubmitAsync(Request);
         await TestClients.AdvanceUntilDoneAsync(time, call, TimeSpan.FromSeconds(10));
@@ -122,11 +124,11 @@ public sealed class SubmitTests
     }
 
     [Fact]
-    public async Task SubmitAsync_MalformedSuccessBody_OutcomeUnknownWithoutParserTrace()
+    public async Task SubmitAsync_MalformedSuccessBodyReplayOff_OutcomeUnknownWithoutParserTrace()
     {
         var handler = new StubHandler().Then(HttpStatusCode.OK, """{"code":200,"data":[{"status":"subm""");
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler, edit: ReplayOff).SubmitAsync(Request));
 
         Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
         Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);

@@ -84,12 +84,12 @@ public sealed class TimeoutAndRetryTests
     }
 
     [Fact]
-    public async Task SubmitAsync_BodyStallsAfterHeaders_OutcomeUnknownSentOnce()
+    public async Task SubmitAsync_BodyStallsAfterHeadersReplayOff_OutcomeUnknownSentOnce()
     {
         var handler = new StubHandler().Then(StallingStream.Answer(HttpStatusCode.OK, "{\"code\":200,", breaks: false))
             .Otherwise(HttpStatusCode.OK, ProviderBodies.SubmitArray);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var client = TestClients.Create(handler, time, o => o.RequestTimeout = TimeSpan.FromSeconds(30));
+        var client = TestClients.Create(handler, time, o => { o.RequestTimeout = TimeSpan.FromSeconds(30); o.ReplayUnsureSubmits = false; });
 
         var call = client.SubmitAsync(Request);
         await TestClients.AdvanceUntilDoneAsync(time, call, TimeSpan.FromSeconds(5));
@@ -101,12 +101,12 @@ public sealed class TimeoutAndRetryTests
     }
 
     [Fact]
-    public async Task SubmitAsync_BodyCutOff_OutcomeUnknownSentOnce()
+    public async Task SubmitAsync_BodyCutOffReplayOff_OutcomeUnknownSentOnce()
     {
         var handler = new StubHandler().Then(StallingStream.Answer(HttpStatusCode.OK, "{\"code\":200,", breaks: true))
             .Otherwise(HttpStatusCode.OK, ProviderBodies.SubmitArray);
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler, edit: o => o.ReplayUnsureSubmits = false).SubmitAsync(Request));
 
         Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
         Assert.Contains("the answer was cut off", ex.Message, StringComparison.Ordinal);
@@ -114,11 +114,11 @@ public sealed class TimeoutAndRetryTests
     }
 
     [Fact]
-    public async Task SubmitAsync_RequestTimeoutStatus_NotRetried()
+    public async Task SubmitAsync_RequestTimeoutStatusReplayOff_NotRetried()
     {
         var handler = new StubHandler().Otherwise(HttpStatusCode.RequestTimeout, ProviderBodies.Error(408, "timeout"));
 
-        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler, edit: o => o.ReplayUnsureSubmits = false).SubmitAsync(Request));
 
         Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
         Assert.Equal(1, handler.Count(HttpMethod.Post));
