@@ -244,7 +244,7 @@ public sealed class CheckAndExtendTests
         var first = await GenerateAsync(f);
         f.Time.Advance(TimeSpan.FromMinutes(2));
         await f.CallAsync(ToolNames.CheckTask, $$"""{"task_id":"{{first}}"}""");
-        f.Time.Advance(TimeSpan.FromHours(25));
+        f.Time.Advance(f.Sandbox.Options.ResultLifetime + TimeSpan.FromHours(1)); // past the links' own expires_at
 
         var outcome = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id":"{{first}}","prompt":"later"}""");
 

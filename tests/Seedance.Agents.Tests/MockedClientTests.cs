@@ -58,7 +58,7 @@ public sealed class MockedClientTests : IDisposable
     [InlineData(SeedanceErrorKind.InvalidResponse, "provider_unavailable", "call check_task again")]
     public async Task CheckTask_ProviderError_MeaningAndNextStep(SeedanceErrorKind kind, string expected, string next)
     {
-        _client.GetTaskAsync("task_1", Arg.Any<CancellationToken>())
+        _client.GetTaskAsync("task_1", Arg.Any<DateTimeOffset?>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new SeedanceApiException(kind, "provider said no", HttpStatusCode.ServiceUnavailable));
 
         var outcome = await Check("task_1");
@@ -71,7 +71,7 @@ public sealed class MockedClientTests : IDisposable
     [Fact]
     public async Task CheckTask_CancelledByTheProvider_ReportedAsDoneWithoutVideo()
     {
-        _client.GetTaskAsync("task_2", Arg.Any<CancellationToken>())
+        _client.GetTaskAsync("task_2", Arg.Any<DateTimeOffset?>(), Arg.Any<CancellationToken>())
             .Returns(new SeedanceTask { Id = "task_2", State = SeedanceTaskState.Cancelled, RawStatus = "cancelled" });
 
         var outcome = await Check("task_2");
@@ -84,7 +84,7 @@ public sealed class MockedClientTests : IDisposable
     [Fact]
     public async Task CheckTask_SucceededButLinkGone_ReportsTheDownloadProblemNotAFailure()
     {
-        _client.GetTaskAsync("task_3", Arg.Any<CancellationToken>()).Returns(new SeedanceTask
+        _client.GetTaskAsync("task_3", Arg.Any<DateTimeOffset?>(), Arg.Any<CancellationToken>()).Returns(new SeedanceTask
         {
             Id = "task_3",
             State = SeedanceTaskState.Succeeded,

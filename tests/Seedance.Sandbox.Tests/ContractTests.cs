@@ -164,7 +164,7 @@ public sealed class ContractTests
         Assert.Equal(createdByTheFirst, submitted.Replayed);
         Assert.Equal(createdByTheFirst ? 1 : 0, f.Sandbox.Counters.Replays);
         Assert.Equal(2, submitted.Attempts);
-        Assert.Equal(100m - 0.21m, f.Sandbox.RemainingBalance);
+        Assert.Equal(100m - 10 * 0.1952m, f.Sandbox.RemainingBalance); // charged once, at the published 720p price
     }
 
     [Theory]

@@ -94,7 +94,7 @@ internal sealed class ResultSaver : IAsyncDisposable, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (!job.Run.IsCompleted && job.State.Percent is { } percent)
             {
-                progress?.Report(new ToolProgress(99, $"{taskId}: saving the video, {percent}%"));
+                progress?.Report(new ToolProgress(100, $"{taskId}: done; saving the video, {percent}%"));
             }
         }
 

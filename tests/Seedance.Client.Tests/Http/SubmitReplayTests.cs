@@ -61,7 +61,7 @@ public sealed class SubmitReplayTests
         Assert.True(submitted.Replayed);
         Assert.Equal(1, provider.TasksCreated);
         Assert.Equal(2, provider.Posts);
-        Assert.InRange(moved, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(22));
+        Assert.InRange(moved, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)); // the timeout, a short replay pause, and the clock-stepping slack
     }
 
     [Fact]
