@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the player browser test needs from Debian, when missing: headless Chromium and ffmpeg
-# (the test makes its clip with ffmpeg). Runs as root, as CI does; Chromium then needs --no-sandbox,
+# (ffprobe checks the sandbox's clip in the .NET tests). Runs as root, as CI does; Chromium then needs --no-sandbox,
 # which the test passes.
 set -euo pipefail
 
