@@ -7,25 +7,60 @@ namespace Seedance.Agents.Tests;
 public sealed class ReliabilityTests
 {
     [Theory]
-    [InlineData("submit/drop", 1)]
-    [InlineData("submit/500", 0)]
-    [InlineData("submit/truncated", 1)]
-    public async Task GenerateVideo_SubmitOutcomeUnknown_JournaledAsUnconfirmedNotRetried(string fault, int created)
+    [InlineData("submit/drop", true)]
+    [InlineData("submit/500", false)]
+    [InlineData("submit/truncated", true)]
+    public async Task GenerateVideo_UnsureSubmit_SettledByReplayInTheCall_OneTask(string fault, bool createdByTheFirst)
     {
         await using var f = await AgentFixture.StartAsync();
         f.Sandbox.Faults.Add(fault);
 
-        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+        var outcome = await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+        var unconfirmed = await f.CallAsync(ToolNames.ListTasks, """{"status":"unconfirmed"}""");
+
+        Assert.False(outcome.IsError, outcome.Text);
+        Assert.Equal(2, f.Sandbox.Counters.SubmitsReceived);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal(outcome.Str("task_id"), Assert.Single(f.Sandbox.TaskIds));
+        Assert.Equal(createdByTheFirst, outcome.Text.Contains("nothing was paid twice", StringComparison.Ordinal));
+        Assert.Equal(0, unconfirmed.Structured.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task GenerateVideo_StillUnsureAfterEveryAttempt_UnconfirmedThenSettledByCheckTask()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop*3");
+
+        var outcome = await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
         var listed = await f.CallAsync(ToolNames.ListTasks, """{"status":"unconfirmed"}""");
+        var placeholder = Assert.Single(listed.Structured.GetProperty("tasks").EnumerateArray()).GetProperty("task_id").GetString()!;
+        var settled = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
 
         Assert.True(outcome.IsError);
         Assert.Equal("submit_unconfirmed", outcome.Str("kind"));
         Assert.True(outcome.Structured.GetProperty("charged").GetBoolean());
         Assert.Contains("Do NOT call the tool again", outcome.Str("next_step"), StringComparison.Ordinal);
+        Assert.Equal(3 + 1, f.Sandbox.Counters.SubmitsReceived); // three attempts in the call, one more to settle it
+        Assert.False(settled.IsError, settled.Text);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), settled.Str("task_id"));
+        Assert.Contains("settled", settled.Text, StringComparison.Ordinal);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.DoesNotContain(await f.Journal.ListAsync(10), e => e.State == JournalState.Unconfirmed);
+    }
+
+    [Fact]
+    public async Task GenerateVideo_ReplayOff_UnsureSubmitSentOnceAndJournaledAsUnconfirmed()
+    {
+        await using var f = await AgentFixture.StartAsync(client: c => c.ReplayUnsureSubmits = false);
+        f.Sandbox.Faults.Add("submit/drop");
+
+        var outcome = await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+        var listed = await f.CallAsync(ToolNames.ListTasks, """{"status":"unconfirmed"}""");
+
+        Assert.Equal("submit_unconfirmed", outcome.Str("kind"));
         Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
-        Assert.Equal(created, f.Sandbox.Counters.TasksCreated);
         var entry = Assert.Single(listed.Structured.GetProperty("tasks").EnumerateArray());
-        Assert.Equal("unconfirmed", entry.GetProperty("status").GetString());
         Assert.Equal("a cat", entry.GetProperty("prompt").GetString());
     }
 
@@ -35,7 +70,7 @@ public sealed class ReliabilityTests
         await using var f = await AgentFixture.StartAsync();
         f.Sandbox.Faults.Add("submit/429:0");
 
-        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""");
+        var outcome = await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
 
         Assert.False(outcome.IsError, outcome.Text);
         Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
@@ -75,7 +110,7 @@ public sealed class ReliabilityTests
         var id = (await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""")).Str("task_id");
         f.Sandbox.Faults.Add("status/429:4");
 
-        var outcome = await f.CallAsync(ToolNames.CheckTask, $$"""{"task_id":"{{id}}"}""");
+        var outcome = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{id}}"}""", step: TimeSpan.FromMilliseconds(500));
 
         Assert.Equal("rate_limited", outcome.Str("kind"));
         Assert.Contains("call check_task again", outcome.Str("next_step"), StringComparison.Ordinal);
@@ -99,15 +134,17 @@ public sealed class ReliabilityTests
     public async Task EveryCreatedTask_IsInTheJournal()
     {
         await using var f = await AgentFixture.StartAsync();
-        f.Sandbox.Faults.Add("submit/drop");
-        await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"one"}""");
-        await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"two"}""");
+        f.Sandbox.Faults.Add("submit/drop*3");
+        await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"one"}""", step: TimeSpan.FromMilliseconds(200));
+        await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"two"}""", step: TimeSpan.FromMilliseconds(200));
         await f.CallAsync(ToolNames.GenerateVideo, """{"prompt":"three","duration":99}""");
 
         var entries = await f.Journal.ListAsync(50);
 
-        Assert.Equal(f.Sandbox.Counters.TasksCreated, entries.Count);
-        Assert.Contains(entries, e => e.State == JournalState.Unconfirmed);
-        Assert.Contains(f.Sandbox.TaskIds, id => entries.Any(e => e.TaskId == id));
+        // "one" stayed unsure through all its attempts (its task exists at the provider, unconfirmed here); "two" went through.
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal(2, entries.Count);
+        Assert.Single(entries, e => e.State == JournalState.Unconfirmed);
+        Assert.Single(f.Sandbox.TaskIds, id => entries.Any(e => e.TaskId == id));
     }
 }

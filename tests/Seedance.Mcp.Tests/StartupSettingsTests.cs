@@ -10,6 +10,8 @@ public sealed class StartupSettingsTests
     [InlineData("SEEDANCE_BASE_URL", "ftp://example.test", "Seedance:BaseUrl must be an absolute http(s) URL; given: ftp://example.test")]
     [InlineData("Seedance__Agents__ProgressHeartbeat", "soon", "Seedance:Agents:ProgressHeartbeat must be a TimeSpan; given: soon.")]
     [InlineData("Seedance__Agents__MaxDownloadBytes", "10", "Seedance:Agents:MaxDownloadBytes must be at least 1024")]
+    [InlineData("SEEDANCE_MEDIA_ORIGINS", "https://x.example; script-src *", "SEEDANCE_MEDIA_ORIGINS must list origins")]
+    [InlineData("SEEDANCE_MEDIA_ORIGINS", "https://cdn.example.com/videos/", "SEEDANCE_MEDIA_ORIGINS must list origins")]
     public async Task BadSetting_NamedOnStderr_ExitCode2(string variable, string value, string expected)
     {
         var start = new ProcessStartInfo("dotnet")

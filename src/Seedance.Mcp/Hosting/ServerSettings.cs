@@ -58,7 +58,7 @@ internal sealed record ServerSettings
         {
             Token = NullIfEmpty(environment("SEEDANCE_MCP_TOKEN")),
             Sandbox = environment("SEEDANCE_SANDBOX") is { } flag && flag.Trim() is "1" or "true" or "True" or "yes",
-            MediaOrigins = environment("SEEDANCE_MEDIA_ORIGINS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+            MediaOrigins = ParseOrigins(environment("SEEDANCE_MEDIA_ORIGINS")),
         };
         for (var i = 0; i < args.Count; i++)
         {
@@ -100,6 +100,16 @@ internal sealed record ServerSettings
 
         return null;
     }
+
+    /// <summary>Each entry as an http(s) origin (scheme, host, port); anything else is refused, naming the entry.</summary>
+    private static string[] ParseOrigins(string? text) => (text ?? string.Empty)
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(entry => Uri.TryCreate(entry, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.PathAndQuery == "/" && string.IsNullOrEmpty(uri.Fragment) && !entry.Contains(';', StringComparison.Ordinal)
+            && !entry.Contains(' ', StringComparison.Ordinal)
+                ? uri.GetLeftPart(UriPartial.Authority)
+                : throw new ArgumentException($"SEEDANCE_MEDIA_ORIGINS must list origins such as https://cdn.example.com, separated by commas; given: '{entry}'."))
+        .ToArray();
 
     private static int ParsePort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535

@@ -120,7 +120,7 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
 
     /// <summary>
     /// Where videos and last frames are loaded from: the sandbox in sandbox mode, the API's origin, the origins of the
-    /// links the journal has seen, and any origins the operator configured (<c>Seedance:Mcp:MediaOrigins</c>).
+    /// links the journal has seen, and any origins the operator configured (<c>SEEDANCE_MEDIA_ORIGINS</c>).
     /// </summary>
     private async Task<IReadOnlyList<string>> MediaOriginsAsync(CancellationToken cancellationToken)
     {
