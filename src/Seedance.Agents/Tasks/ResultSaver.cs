@@ -165,10 +165,12 @@ internal sealed class ResultSaver : IAsyncDisposable, IDisposable
         {
             return await _downloader.DownloadAsync(url, fileName, kind, progress, _lifetime.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or UnauthorizedAccessException
-            or TimeoutException or TaskCanceledException && !_lifetime.IsCancellationRequested)
+        catch (Exception ex) when (!_lifetime.IsCancellationRequested)
         {
-            problems.Add($"{what}: {ex.Message}");
+            // Whatever went wrong is reported with the answer and tried again on the next request; it never escapes.
+            problems.Add(ex is HttpRequestException or IOException or InvalidOperationException or TimeoutException
+                ? $"{what}: {ex.Message}"
+                : $"{what}: {ex.GetType().Name}: {ex.Message}");
             return null;
         }
     }
