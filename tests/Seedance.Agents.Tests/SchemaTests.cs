@@ -22,9 +22,9 @@ public sealed class SchemaTests
     public void Tools_NamesAndAnnotations()
     {
         Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video"], Tools.Select(t => t.Name));
-        Assert.All(Tools.Where(t => t.Name is "generate_video" or "extend_video"), t => Assert.False(t.ReadOnly || t.Idempotent));
+        Assert.All(Tools.Where(t => t.Name is "generate_video" or "extend_video" or "generate_long_video"), t => Assert.False(t.ReadOnly || t.Idempotent));
         Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks" or "get_balance"), t => Assert.True(t.ReadOnly));
-        Assert.Equal(["generate_video", "extend_video"], Tools.Where(t => t.Paid).Select(t => t.Name));
+        Assert.Equal(["generate_video", "extend_video", "generate_long_video"], Tools.Where(t => t.Paid).Select(t => t.Name));
         Assert.All(Tools, t => Assert.Equal("object", t.OutputSchema.GetProperty("type").GetString()));
     }
 

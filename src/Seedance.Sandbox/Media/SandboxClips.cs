@@ -15,7 +15,13 @@ namespace Seedance.Sandbox.Media;
 internal sealed class SandboxClips
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<(byte[] Video, byte[] Frame)>>> _clips = new(StringComparer.Ordinal);
-    private readonly Lazy<string?> _ffmpeg = new(FindFfmpeg);
+    private readonly Lazy<string?> _ffmpeg;
+
+    /// <summary>Clips rendered per task when <paramref name="render"/> and ffmpeg is found; the shipped sample otherwise.</summary>
+    public SandboxClips(bool render)
+    {
+        _ffmpeg = new Lazy<string?>(() => render ? FindFfmpeg() : null);
+    }
 
     /// <summary>Whether clips are rendered (false: the shipped sample is served for every task).</summary>
     public bool Renders => _ffmpeg.Value is not null;
