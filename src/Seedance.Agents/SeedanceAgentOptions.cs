@@ -87,6 +87,11 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// </summary>
     public bool RequireApprovalForPaidTools { get; set; }
 
+    /// <summary>
+    /// The ffmpeg that stitches long videos into one film: the program, or the folder holding ffmpeg and ffprobe. Default
+    /// (null): the first ffmpeg on <c>PATH</c>. Without one the shots are still saved and the answer gives the command.
+    /// </summary>
+    public string? FfmpegPath { get; set; }
 
     /// <summary>The journal path in force.</summary>
     public string ResolveJournalPath() => Path.GetFullPath(string.IsNullOrWhiteSpace(JournalPath)

@@ -41,6 +41,13 @@ public sealed class SandboxOptions
     /// </summary>
     public long? VideoSizeBytes { get; set; }
 
+    /// <summary>
+    /// Whether each task gets a clip of its own, rendered with ffmpeg when it is installed (the requested duration and aspect
+    /// ratio, a last frame of its own). False serves the shipped two-second sample for every task, at no rendering cost:
+    /// for tests that drive the clock faster than ffmpeg renders.
+    /// </summary>
+    public bool RenderClips { get; set; } = true;
+
     /// <summary>Faults for this run, in the text form of <see cref="FaultRule"/>.</summary>
     public IList<string> Faults { get; } = new List<string>();
 

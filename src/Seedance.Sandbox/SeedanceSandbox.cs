@@ -133,6 +133,7 @@ internal sealed class SandboxState(SandboxOptions options)
     public SandboxTaskStore Store { get; } = new(options.StartingBalance);
     public IdempotencyRecords Idempotency { get; } = new();
     public ConcurrentQueue<string> ReceivedBodies { get; } = new();
+    public Media.SandboxClips Clips { get; } = new(options.RenderClips);
     public TimeProvider Time => Options.TimeProvider;
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1");
 }

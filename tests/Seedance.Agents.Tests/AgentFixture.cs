@@ -49,7 +49,8 @@ public sealed class AgentFixture : IAsyncDisposable
         Action<SeedanceClientOptions>? client = null)
     {
         var time = new FakeTimeProvider(Start);
-        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(60) };
+        // The fake clock runs far ahead of ffmpeg, so the sandbox serves its shipped sample clip unless a test asks for rendering.
+        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(60), RenderClips = false };
         sandbox?.Invoke(sandboxOptions);
         var running = await SeedanceSandbox.StartAsync(sandboxOptions);
 

@@ -272,7 +272,7 @@ public sealed class SpendTests
     }
 
     [Theory]
-    [InlineData(true, 2)]
+    [InlineData(true, 3)]
     [InlineData(false, 0)]
     public async Task AsAITools_RequireApprovalOption_WrapsOnlyThePaidTools(bool require, int wrapped)
     {
@@ -282,7 +282,7 @@ public sealed class SpendTests
 
         Assert.Equal(f.Toolset.Functions.Count, tools.Count);
         Assert.Equal(wrapped, tools.OfType<ApprovalRequiredAIFunction>().Count());
-        Assert.All(tools.OfType<ApprovalRequiredAIFunction>(), t => Assert.Contains(t.Name, new[] { ToolNames.GenerateVideo, ToolNames.ExtendVideo }));
+        Assert.All(tools.OfType<ApprovalRequiredAIFunction>(), t => Assert.Contains(t.Name, new[] { ToolNames.GenerateVideo, ToolNames.ExtendVideo, ToolNames.GenerateLongVideo }));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class McpToolTests
 
         var tools = await f.Client.ListToolsAsync();
 
-        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance"], tools.Select(t => t.Name));
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video"], tools.Select(t => t.Name));
         var generate = tools[0].ProtocolTool;
         Assert.Equal("Generate a video (Seedance 2.0)", generate.Title);
         Assert.False(generate.Annotations!.ReadOnlyHint);
@@ -114,7 +114,7 @@ public sealed class McpToolTests
         var generate = await f.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat" });
         var list = await f.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
 
-        Assert.Equal(5, tools.Count);
+        Assert.Equal(6, tools.Count);
         Assert.True(generate.IsError);
         Assert.Contains("SEEDANCE_API_KEY", Text(generate), StringComparison.Ordinal);
         Assert.Contains("--sandbox", Text(generate), StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public sealed class PluginTests : IAsyncLifetime
         var plugin = kernel.Plugins["seedance"];
         var definitions = ToolCatalog.Create(ModelCatalog.Default);
 
-        Assert.Equal(["check_task", "extend_video", "generate_video", "get_balance", "list_tasks"], plugin.Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks"], plugin.Select(f => f.Name).Order());
         foreach (var definition in definitions)
         {
             var function = plugin[definition.Name];
@@ -160,7 +160,7 @@ public sealed class PluginTests : IAsyncLifetime
         var result = await kernel.InvokeAsync("seedance_mcp", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["size"] = "16x9" });
         var listed = await kernel.InvokeAsync("seedance_mcp", "list_tasks", new KernelArguments { ["limit"] = 3 });
 
-        Assert.Equal(5, kernel.Plugins["seedance_mcp"].FunctionCount);
+        Assert.Equal(6, kernel.Plugins["seedance_mcp"].FunctionCount);
         Assert.Contains("size", result.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"count\":0", listed.ToString(), StringComparison.Ordinal);
     }
@@ -179,6 +179,6 @@ public sealed class PluginRegistrationTests
 
         var kernel = provider.GetRequiredService<Kernel>();
 
-        Assert.Equal(["check_task", "extend_video", "generate_video", "get_balance", "list_tasks"], kernel.Plugins["video"].Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks"], kernel.Plugins["video"].Select(f => f.Name).Order());
     }
 }

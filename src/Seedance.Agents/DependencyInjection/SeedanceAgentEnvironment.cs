@@ -23,6 +23,9 @@ public static class SeedanceAgentEnvironment
     /// <summary>Refuse paid calls that would take today's spend over this many USD; <c>off</c> (the default) sets no budget.</summary>
     public const string DailyBudgetVariable = "SEEDANCE_DAILY_BUDGET_USD";
 
+    /// <summary>The ffmpeg that stitches long videos (a file, or the folder holding ffmpeg and ffprobe). Default: the first on PATH.</summary>
+    public const string FfmpegVariable = "SEEDANCE_FFMPEG";
+
     private const string Section = SeedanceAgentOptions.SectionName + ":";
 
     /// <summary>The tool surface's aliases (the client's are in <see cref="Seedance.Client.SeedanceEnvironment.ClientAliases"/>).</summary>
@@ -39,6 +42,7 @@ public static class SeedanceAgentEnvironment
             value => Amount(Section + nameof(SeedanceAgentOptions.ConfirmAboveUsd), value)),
         new(DailyBudgetVariable, Section + nameof(SeedanceAgentOptions.DailyBudgetUsd),
             value => Amount(Section + nameof(SeedanceAgentOptions.DailyBudgetUsd), value)),
+        new(FfmpegVariable, Section + nameof(SeedanceAgentOptions.FfmpegPath)),
     ];
 
     private static bool IsOff(string value) => value.Trim().ToLowerInvariant() is "0" or "false" or "no" or "off";

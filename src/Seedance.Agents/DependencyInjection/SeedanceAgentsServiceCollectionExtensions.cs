@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Seedance.Agents;
 using Seedance.Agents.Downloads;
+using Seedance.Agents.Films;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
 using Seedance.Agents.Spending;
@@ -24,7 +25,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
     /// Options come from <c>Seedance:Agents</c>, with the aliases of <see cref="SeedanceAgentEnvironment.Aliases"/> filling gaps:
     /// <c>SEEDANCE_OUTPUT_DIR</c>, <c>SEEDANCE_JOURNAL</c>, <c>SEEDANCE_DOWNLOAD</c> (0 or false turns downloads off),
     /// <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by the path separator), <c>SEEDANCE_CONFIRM_ABOVE_USD</c> and
-    /// <c>SEEDANCE_DAILY_BUDGET_USD</c> (an amount or <c>off</c>), then <paramref name="configure"/>. Nothing is opened or
+    /// <c>SEEDANCE_DAILY_BUDGET_USD</c> (an amount or <c>off</c>), <c>SEEDANCE_FFMPEG</c> (the ffmpeg that stitches long videos),
+    /// then <paramref name="configure"/>. Nothing is opened or
     /// created until a tool is first used.
     /// </summary>
     public static IServiceCollection AddSeedanceAgents(this IServiceCollection services, Action<SeedanceAgentOptions>? configure = null,
@@ -101,16 +103,26 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             Time(sp)));
+        services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
+        services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<ResultSaver>(),
+            sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new SequenceReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(),
+            sp.GetRequiredService<TaskWaiter>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SeedanceClient>(),
-            sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>()));
+            sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>(),
+            sp.GetRequiredService<SequenceRunner>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<JournaledSubmitter>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>()));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp)));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp), sp.GetRequiredService<SequenceRunner>()));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
         services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
+        services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
+            sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
+            sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
             sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools));
         return services;

@@ -68,4 +68,10 @@ public sealed record JournalEntry
 
     /// <summary>How the estimate was made, in words (seconds, rate, resolution, source).</summary>
     public string? EstimateBasis { get; init; }
+
+    /// <summary>The long video (<c>seq_…</c>) this task is a shot of, if any.</summary>
+    public string? SequenceId { get; init; }
+
+    /// <summary>Which shot of <see cref="SequenceId"/> this task is, from 1.</summary>
+    public int? Shot { get; init; }
 }

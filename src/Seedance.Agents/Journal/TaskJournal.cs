@@ -11,9 +11,11 @@ namespace Seedance.Agents.Journal;
 /// </summary>
 public sealed class TaskJournal
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
-    private static readonly string[] EstimateColumns = ["estimated_cost", "estimate_source", "estimate_basis"];
+    // Columns added after schema 1, each added in place to an older journal: the estimate (2), the sequence a shot belongs to (3).
+    private static readonly (string Name, string Type)[] AddedColumns =
+        [("estimated_cost", "TEXT"), ("estimate_source", "TEXT"), ("estimate_basis", "TEXT"), ("sequence_id", "TEXT"), ("shot", "INTEGER")];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -83,9 +85,26 @@ public sealed class TaskJournal
                         idempotency_key TEXT,
                         estimated_cost TEXT,
                         estimate_source TEXT,
-                        estimate_basis TEXT
+                        estimate_basis TEXT,
+                        sequence_id TEXT,
+                        shot INTEGER
                     );
                     CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
+                    CREATE TABLE IF NOT EXISTS sequences (
+                        sequence_id TEXT PRIMARY KEY,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        plan_json TEXT NOT NULL,
+                        shot_count INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        film_path TEXT,
+                        film_seconds REAL,
+                        stitch_method TEXT,
+                        stitch_command TEXT,
+                        failed_shot INTEGER,
+                        problem TEXT,
+                        estimated_cost TEXT
+                    );
                     """;
                 command.ExecuteNonQuery();
 
@@ -97,7 +116,12 @@ public sealed class TaskJournal
                         $"The task journal at {Path} was written by a newer version (schema {version}). Update Seedance.Agents or set SEEDANCE_JOURNAL to another file.");
                 }
 
-                AddEstimateColumns(command);
+                AddColumns(command);
+
+                // One row per shot of a sequence, whoever writes it: a second submit of the same shot (another process resuming the
+                // same chain) fails here, before its request leaves.
+                command.CommandText = "CREATE UNIQUE INDEX IF NOT EXISTS tasks_by_shot ON tasks (sequence_id, shot) WHERE sequence_id IS NOT NULL";
+                command.ExecuteNonQuery();
                 command.CommandText = $"PRAGMA user_version = {SchemaVersion}";
                 command.ExecuteNonQuery();
                 _initialized = true;
@@ -121,17 +145,27 @@ public sealed class TaskJournal
 
     /// <summary>Records a submit about to be sent, under a placeholder id, with the estimate quoted before it was sent.</summary>
     public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
-        string idempotencyKey, Spending.CostEstimate? estimate, CancellationToken cancellationToken = default)
+        string idempotencyKey, Spending.CostEstimate? estimate, CancellationToken cancellationToken = default) =>
+        RecordSubmittingAsync(placeholderId, requestJson, model, prompt, parentTaskId, idempotencyKey, estimate, sequenceId: null, shot: null,
+            cancellationToken);
+
+    /// <summary>
+    /// Records a submit about to be sent, as shot <paramref name="shot"/> of sequence <paramref name="sequenceId"/> when given.
+    /// Fails (nothing is sent then) when that shot already has a row: each shot is submitted once.
+    /// </summary>
+    public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+        string idempotencyKey, Spending.CostEstimate? estimate, string? sequenceId, int? shot, CancellationToken cancellationToken = default)
     {
         var now = Now();
         return ExecuteAsync("""
             INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key,
-                               estimated_cost, estimate_source, estimate_basis)
-            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis)
+                               estimated_cost, estimate_source, estimate_basis, sequence_id, shot)
+            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot)
             """, cancellationToken,
             ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
             ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey),
-            ("$estimate", estimate?.Usd?.ToString(CultureInfo.InvariantCulture)), ("$source", estimate?.Source), ("$basis", estimate?.Basis));
+            ("$estimate", estimate?.Usd?.ToString(CultureInfo.InvariantCulture)), ("$source", estimate?.Source), ("$basis", estimate?.Basis),
+            ("$sequence", sequenceId), ("$shot", shot));
     }
 
     /// <summary>
@@ -181,7 +215,21 @@ public sealed class TaskJournal
                 WHERE task_id = $task AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id);
                 DELETE FROM tasks WHERE task_id = $id AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $task);
                 UPDATE tasks SET task_id = $task, state = $state, error_message = NULL, updated_at = $now WHERE task_id = $id;
+                UPDATE tasks SET sequence_id = COALESCE(sequence_id, $sequence), shot = COALESCE(shot, $shot) WHERE task_id = $task;
                 """;
+
+            // The shot's place is read first and written after the placeholder is gone (one row per shot at any moment).
+            await using (var find = connection.CreateCommand())
+            {
+                find.Transaction = transaction;
+                find.CommandText = "SELECT sequence_id, shot FROM tasks WHERE task_id = $id";
+                find.Parameters.AddWithValue("$id", placeholderId);
+                await using var row = await find.ExecuteReaderAsync(cancellationToken);
+                var found = await row.ReadAsync(cancellationToken);
+                command.Parameters.AddWithValue("$sequence", found && row[0] is string sequence ? sequence : DBNull.Value);
+                command.Parameters.AddWithValue("$shot", found && row[1] is long shot ? shot : DBNull.Value);
+            }
+
             Bind(command, [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", Now()), ("$id", placeholderId)]);
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -263,6 +311,51 @@ public sealed class TaskJournal
             limit, cancellationToken, [.. names, ("$limit", limit)]);
     }
 
+    /// <summary>Records a new sequence (a long video) before its first shot is sent.</summary>
+    public Task CreateSequenceAsync(SequenceEntry sequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        var now = Now();
+        return ExecuteAsync("""
+            INSERT INTO sequences (sequence_id, created_at, updated_at, plan_json, shot_count, state, estimated_cost)
+            VALUES ($id, $now, $now, $plan, $count, $state, $estimate)
+            """, cancellationToken, ("$id", sequence.SequenceId), ("$now", now), ("$plan", sequence.PlanJson), ("$count", sequence.ShotCount),
+            ("$state", sequence.State.ToString()), ("$estimate", sequence.EstimatedCost?.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The sequence <paramref name="sequenceId"/>, or null.</summary>
+    public async Task<SequenceEntry?> FindSequenceAsync(string sequenceId, CancellationToken cancellationToken = default)
+    {
+        var found = await QuerySequencesAsync("SELECT * FROM sequences WHERE sequence_id = $id", cancellationToken, ("$id", sequenceId));
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>The newest sequences first, optionally only those in <paramref name="state"/>.</summary>
+    public Task<IReadOnlyList<SequenceEntry>> ListSequencesAsync(int limit, SequenceState? state = null, CancellationToken cancellationToken = default) =>
+        state is { } only
+            ? QuerySequencesAsync("SELECT * FROM sequences WHERE state = $state ORDER BY created_at DESC, rowid DESC LIMIT $limit", cancellationToken,
+                ("$state", only.ToString()), ("$limit", limit))
+            : QuerySequencesAsync("SELECT * FROM sequences ORDER BY created_at DESC, rowid DESC LIMIT $limit", cancellationToken, ("$limit", limit));
+
+    /// <summary>The task entries of a sequence's shots that were submitted, in shot order.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ShotsAsync(string sequenceId, CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT * FROM tasks WHERE sequence_id = $id ORDER BY shot", 16, cancellationToken, ("$id", sequenceId));
+
+    /// <summary>Records where a sequence stands; the film fields and the problem are replaced by the given ones.</summary>
+    public Task UpdateSequenceAsync(string sequenceId, SequenceState state, string? filmPath = null, double? filmSeconds = null, string? stitchMethod = null,
+        string? stitchCommand = null, int? failedShot = null, string? problem = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE sequences SET state = $state, film_path = $film, film_seconds = $seconds, stitch_method = $method, stitch_command = $command,
+                                 failed_shot = $shot, problem = $problem, updated_at = $now
+            WHERE sequence_id = $id
+            """, cancellationToken, ("$state", state.ToString()), ("$film", filmPath), ("$seconds", filmSeconds), ("$method", stitchMethod),
+            ("$command", stitchCommand), ("$shot", failedShot), ("$problem", problem), ("$now", Now()), ("$id", sequenceId));
+
+    /// <summary>Adds one shot to a finished sequence (extend_video continued it) and sets it running again, so the film is made anew.</summary>
+    public Task AddShotAsync(string sequenceId, int shotCount, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE sequences SET shot_count = MAX(shot_count, $count), state = $state, failed_shot = NULL, problem = NULL, updated_at = $now WHERE sequence_id = $id",
+            cancellationToken, ("$count", shotCount), ("$state", nameof(SequenceState.Running)), ("$now", Now()), ("$id", sequenceId));
+
     /// <summary>The journal state a provider state maps to.</summary>
     public static JournalState StateOf(SeedanceTaskState state) => state switch
     {
@@ -273,8 +366,8 @@ public sealed class TaskJournal
         _ => JournalState.Running,
     };
 
-    // Journals written by schema 1 lack the estimate columns: add them in place (nothing else changes).
-    private static void AddEstimateColumns(SqliteCommand command)
+    // Journals written by older schemas lack the later columns: add them in place (nothing else changes).
+    private static void AddColumns(SqliteCommand command)
     {
         command.CommandText = "SELECT name FROM pragma_table_info('tasks')";
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -286,9 +379,9 @@ public sealed class TaskJournal
             }
         }
 
-        foreach (var column in EstimateColumns.Where(c => !columns.Contains(c)))
+        foreach (var (name, type) in AddedColumns.Where(c => !columns.Contains(c.Name)))
         {
-            command.CommandText = $"ALTER TABLE tasks ADD COLUMN {column} TEXT";
+            command.CommandText = $"ALTER TABLE tasks ADD COLUMN {name} {type}";
             command.ExecuteNonQuery();
         }
     }
@@ -347,6 +440,48 @@ public sealed class TaskJournal
         }
     }
 
+    private async Task<IReadOnlyList<SequenceEntry>> QuerySequencesAsync(string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Bind(command, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var sequences = new List<SequenceEntry>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                string? Text(string column) => reader[column] is string s ? s : null;
+                long? Number(string column) => reader[column] is long n ? n : null;
+                sequences.Add(new SequenceEntry
+                {
+                    SequenceId = Text("sequence_id")!,
+                    CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("created_at") ?? 0),
+                    UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("updated_at") ?? 0),
+                    PlanJson = Text("plan_json") ?? "[]",
+                    ShotCount = (int)(Number("shot_count") ?? 0),
+                    State = Enum.TryParse<SequenceState>(Text("state"), out var state) ? state : SequenceState.Running,
+                    FilmPath = Text("film_path"),
+                    FilmSeconds = reader["film_seconds"] is double seconds ? seconds : null,
+                    StitchMethod = Text("stitch_method"),
+                    StitchCommand = Text("stitch_command"),
+                    FailedShot = Number("failed_shot") is { } shot ? (int)shot : null,
+                    Problem = Text("problem"),
+                    EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+                });
+            }
+
+            return sequences;
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
     private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
@@ -384,6 +519,8 @@ public sealed class TaskJournal
             EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var estimate) ? estimate : null,
             EstimateSource = Text("estimate_source"),
             EstimateBasis = Text("estimate_basis"),
+            SequenceId = Text("sequence_id"),
+            Shot = Number("shot") is { } shot ? (int)shot : null,
         };
     }
 

@@ -235,6 +235,109 @@ internal sealed class ArgumentReader
         return items;
     }
 
+    /// <summary>
+    /// The shots of a long video: an array of <paramref name="min"/> to <paramref name="max"/> items, each <c>{"prompt", "duration"}</c>
+    /// (a bare string is taken as a prompt), with every problem of every item listed.
+    /// </summary>
+    public IReadOnlyList<ShotSpec>? Shots(string name, string rule, int min, int max, long minDuration, long maxDuration)
+    {
+        if (Get(name) is not { } value)
+        {
+            return null;
+        }
+
+        var allowed = $"an array of {min} to {max} objects {{\"prompt\": …, \"duration\": {minDuration}-{maxDuration}}}";
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            _violations.Add(new(rule, name, Show(value), allowed, $"{name} must be an array of shots"));
+            return null;
+        }
+
+        var count = value.GetArrayLength();
+        if (count < min || count > max)
+        {
+            _violations.Add(new(rule, name, $"{count} shot{(count == 1 ? string.Empty : "s")}", allowed, $"{name} must hold {min} to {max} shots"));
+        }
+
+        var shots = new List<ShotSpec>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var path = $"{name}[{index++}]";
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                // "a cat wakes up" instead of {"prompt": "a cat wakes up"}: unambiguous, so accept it.
+                AddShot(shots, path, item.GetString(), null);
+                continue;
+            }
+
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                _violations.Add(new(rule, path, Show(item), "an object with prompt and an optional duration", "each shot must be an object"));
+                continue;
+            }
+
+            foreach (var extra in item.EnumerateObject().Where(p => p.Name is not ("prompt" or "duration")))
+            {
+                _violations.Add(new(rule, $"{path}.{extra.Name}", Show(extra.Value), "only prompt and duration", "unknown field"));
+            }
+
+            string? prompt = null;
+            if (item.TryGetProperty("prompt", out var text) && text.ValueKind != JsonValueKind.Null)
+            {
+                if (text.ValueKind == JsonValueKind.String)
+                {
+                    prompt = text.GetString();
+                }
+                else
+                {
+                    _violations.Add(new(rule, $"{path}.prompt", Show(text), "a string", "prompt must be a string"));
+                    continue;
+                }
+            }
+
+            long? duration = null;
+            if (item.TryGetProperty("duration", out var length) && length.ValueKind != JsonValueKind.Null)
+            {
+                duration = length.ValueKind switch
+                {
+                    JsonValueKind.Number when length.TryGetInt64(out var n) => n,
+                    JsonValueKind.Number when length.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
+                    JsonValueKind.String when long.TryParse(length.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                    _ => null,
+                };
+                var range = $"an integer from {minDuration} to {maxDuration}";
+                if (duration is null)
+                {
+                    _violations.Add(new(RequestRules.Duration, $"{path}.duration", Show(length), range, "duration must be a whole number"));
+                    continue;
+                }
+
+                if (duration < minDuration || duration > maxDuration)
+                {
+                    _violations.Add(new(RequestRules.Duration, $"{path}.duration", duration.Value.ToString(CultureInfo.InvariantCulture), range,
+                        "duration is out of range"));
+                    continue;
+                }
+            }
+
+            AddShot(shots, path, prompt, (int?)duration);
+        }
+
+        return shots;
+    }
+
+    private void AddShot(List<ShotSpec> shots, string path, string? prompt, int? duration)
+    {
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            _violations.Add(new(RequestRules.PromptRequired, $"{path}.prompt", prompt, "a description of what the shot shows", "each shot needs a prompt"));
+            return;
+        }
+
+        shots.Add(new ShotSpec(prompt, duration));
+    }
+
     private JsonElement? Get(string name) =>
         _arguments.ValueKind == JsonValueKind.Object && _arguments.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value

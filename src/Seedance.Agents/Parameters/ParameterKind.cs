@@ -20,4 +20,7 @@ internal enum ParameterKind
 
     /// <summary>An array of <c>{"type": "web_search"}</c> objects.</summary>
     Tools,
+
+    /// <summary>An array of <c>{"prompt", "duration"}</c> objects: the shots of a long video (a bare string is read as a prompt).</summary>
+    Shots,
 }

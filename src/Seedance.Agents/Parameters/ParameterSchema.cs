@@ -42,6 +42,7 @@ internal static class ParameterSchema
             ParameterKind.Boolean => new JsonObject { ["type"] = "boolean" },
             ParameterKind.UrlList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             ParameterKind.ImageRoles => new JsonObject { ["type"] = "array", ["items"] = RoleItem(parameter, catalog) },
+            ParameterKind.Shots => new JsonObject { ["type"] = "array", ["items"] = ShotItem(catalog) },
             _ => new JsonObject { ["type"] = "array", ["items"] = ToolItem() },
         };
 
@@ -68,6 +69,11 @@ internal static class ParameterSchema
         if (parameter.Pattern is { } pattern)
         {
             node["pattern"] = pattern;
+        }
+
+        if (parameter.MinItems is { } fewest)
+        {
+            node["minItems"] = fewest;
         }
 
         if (parameter.MaxItems is { } items)
@@ -107,6 +113,31 @@ internal static class ParameterSchema
             },
         },
         ["required"] = new JsonArray("url", "role"),
+        ["additionalProperties"] = false,
+    };
+
+    private static JsonObject ShotItem(ModelCatalog catalog) => new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["prompt"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "What this shot shows: subject, action, camera movement. Shots after the first start on the previous shot's "
+                    + "last frame, so describe what happens next. " + ParameterTexts.PromptLimits(catalog),
+            },
+            ["duration"] = new JsonObject
+            {
+                ["type"] = "integer",
+                ["minimum"] = VideoDefaults.MinDuration,
+                ["maximum"] = VideoDefaults.MaxDuration,
+                ["default"] = VideoDefaults.Duration,
+                ["description"] = $"This shot's length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}. "
+                    + $"Default {VideoDefaults.Duration}.",
+            },
+        },
+        ["required"] = new JsonArray("prompt"),
         ["additionalProperties"] = false,
     };
 

@@ -125,6 +125,9 @@ internal sealed class ParameterTable
                 return reader.Roles(parameter.Name);
             case ParameterKind.Tools:
                 return reader.Tools(parameter.Name);
+            case ParameterKind.Shots:
+                return reader.Shots(parameter.Name, parameter.Rule, parameter.MinItems ?? 1, parameter.MaxItems ?? int.MaxValue,
+                    VideoDefaults.MinDuration, VideoDefaults.MaxDuration);
             default:
                 var number = parameter.EnforceRange
                     ? reader.Integer(parameter.Name, parameter.Rule, parameter.Minimum, parameter.Maximum)

@@ -50,6 +50,9 @@ internal sealed record ToolParameter
     /// <summary>The most items of a list (schema <c>maxItems</c>).</summary>
     public int? MaxItems { get; init; }
 
+    /// <summary>The fewest items of a list (schema <c>minItems</c>); checked by the reader for <see cref="ParameterKind.Shots"/>.</summary>
+    public int? MinItems { get; init; }
+
     /// <summary>The value used (and sent) when the argument is left out: a string, long or bool; null when none.</summary>
     public object? Default { get; init; }
 

@@ -200,14 +200,16 @@ internal static class ToolParameters
     /// <summary>check_task: a task id and how long to wait.</summary>
     public static ParameterTable Check { get; } = new(
     [
-        TaskId("The task_id returned by generate_video or extend_video (it starts with task_). list_tasks shows recent ones."),
+        TaskId("The task_id returned by generate_video or extend_video (it starts with task_), or the sequence_id returned by "
+            + "generate_long_video (it starts with seq_) for every shot and the film. list_tasks shows recent ones."),
         Wait,
     ]);
 
     /// <summary>extend_video: the previous task, a prompt, and generate_video's settings, inheriting model, size, resolution and audio.</summary>
     public static ParameterTable Extend { get; } = new(
     [
-        TaskId("The task_id of the finished clip to continue (it must have succeeded with a last frame)."),
+        TaskId("The task_id of the finished clip to continue (it must have succeeded with a last frame), or the sequence_id (seq_…) of a "
+            + "finished long video: the new clip continues its last shot and the film is stitched again with it."),
         Generate["prompt"] with
         {
             Required = true,
@@ -218,6 +220,47 @@ internal static class ToolParameters
             p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
         Wait,
         DryRun,
+    ]);
+
+    /// <summary>The fewest shots of a long video (one shot is generate_video).</summary>
+    public const int MinShots = 2;
+
+    /// <summary>The most shots of a long video (a few minutes of film, and a price the user can still take in at once).</summary>
+    public const int MaxShots = 12;
+
+    /// <summary>
+    /// generate_long_video: the shots, the settings every shot shares (projected from generate_video's table), the first
+    /// shot's image inputs, <c>wait</c> and <c>dry_run</c>.
+    /// </summary>
+    public static ParameterTable LongVideo { get; } = new(
+    [
+        new()
+        {
+            Name = "shots",
+            Kind = ParameterKind.Shots,
+            Rule = ArgumentRule,
+            MinItems = MinShots,
+            MaxItems = MaxShots,
+            Required = true,
+            RequiredHint = $"{MinShots} to {MaxShots} shots, e.g. [{{\"prompt\": \"…\", \"duration\": 5}}, {{\"prompt\": \"…\"}}]",
+            Describe = _ => $"The storyboard: {MinShots} to {MaxShots} shots in order, each {{\"prompt\": what it shows, \"duration\": "
+                + $"{VideoDefaults.MinDuration}-{VideoDefaults.MaxDuration} seconds (default {VideoDefaults.Duration})}}. Each shot after the first "
+                + "starts on the previous shot's last frame, so write each prompt as what happens next. Each shot is one PAID clip.",
+        },
+        .. Generate.Pick(["model", "size", "resolution", "generate_audio", "seed"],
+            p => p with { Describe = c => p.Describe(c) + " The same for every shot." }),
+        .. Generate.Pick(["image_urls", "image_with_roles"],
+            p => p with { Describe = c => "First shot only (later shots start on the previous shot's last frame). " + p.Describe(c) }),
+        Wait with
+        {
+            Describe = _ => $"Seconds to wait for the film before returning, 0 to {MaxWaitSeconds}. The shots render one after another in "
+                + "the background (minutes each), so the call normally returns at once with a sequence_id to follow with check_task.",
+        },
+        DryRun with
+        {
+            Describe = _ => "true to check and price every shot without sending anything: returns each shot's estimated cost and exact body, "
+                + "and the total. Nothing is sent, charged or recorded.",
+        },
     ]);
 
     /// <summary>get_balance: no arguments.</summary>

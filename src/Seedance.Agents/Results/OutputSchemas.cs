@@ -18,8 +18,11 @@ internal static class OutputSchemas
     /// <summary>The schema of a <see cref="ToolError"/>, the structured result of every failed call.</summary>
     public static JsonElement Error { get; } = Create(typeof(ToolError));
 
-    /// <summary>A <see cref="Results.TaskReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
-    public static JsonElement TaskReport { get; } = OrError(Create(typeof(TaskReport)));
+    /// <summary>What check_task answers: a <see cref="Results.TaskReport"/>, a <see cref="SequenceReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement TaskReport { get; } = OrError(Create(typeof(TaskReport)), Create(typeof(SequenceReport)));
+
+    /// <summary>What generate_long_video answers: a <see cref="SequenceReport"/>, a <see cref="SequencePreview"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement LongVideo { get; } = OrError(Create(typeof(SequenceReport)), Create(typeof(SequencePreview)));
 
     /// <summary>What generate_video and extend_video answer: a <see cref="Results.TaskReport"/>, a <see cref="DryRunReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement PaidCall { get; } = OrError(Create(typeof(TaskReport)), Create(typeof(DryRunReport)));

@@ -66,7 +66,7 @@ internal static class ReportText
 
     public static string Describe(TaskListReport list)
     {
-        if (list.Count == 0)
+        if (list.Count == 0 && list.Sequences is not { Count: > 0 })
         {
             return "No tasks are recorded yet. " + list.NextStep;
         }
@@ -89,7 +89,120 @@ internal static class ReportText
             text.Append(");");
         }
 
+        foreach (var sequence in list.Sequences ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Long video {sequence.SequenceId} ({sequence.Status}, {sequence.ShotsDone}/{sequence.ShotCount} shots");
+            if (sequence.FilmPath is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {sequence.FilmPath}");
+            }
+
+            text.Append("):");
+            text.Append(string.Join(",", sequence.Shots.Select(s => $" shot {s.Shot} {s.Status}{(s.TaskId is null ? string.Empty : $" {s.TaskId}")}")));
+            text.Append(';');
+        }
+
         text.Append(" Next: ").Append(list.NextStep);
+        return text.ToString();
+    }
+
+    public static string Describe(SequenceReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"Long video {report.SequenceId}: {report.Status}, {report.Progress}% ({report.ShotsDone} of {report.ShotCount} shots done).");
+        foreach (var shot in report.Shots)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Shot {shot.Shot}: {shot.Status}");
+            if (shot.Progress is { } p && shot.Status is "queued" or "running")
+            {
+                text.Append(CultureInfo.InvariantCulture, $" {p}%");
+            }
+
+            if (shot.TaskId is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" ({shot.TaskId})");
+            }
+
+            if (shot.LocalVideoPath is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", {shot.LocalVideoPath}");
+            }
+
+            if (shot.Error is { } shotError)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", reason: {shotError.Message ?? shotError.Code}");
+            }
+
+            text.Append(';');
+        }
+
+        if (report.FilmPath is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Film: {report.FilmPath}");
+            if (report.FilmDurationSeconds is { } seconds)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" ({seconds:0.#} s, {report.StitchMethod?.Replace('_', ' ')})");
+            }
+
+            text.Append('.');
+        }
+
+        if (report.Error is { } error)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {(report.FailedShot is { } failed ? $"Stopped at shot {failed}: " : "Problem: ")}{error.Message ?? error.Code}.");
+        }
+
+        if (report.StitchCommand is not null)
+        {
+            text.Append(" Stitch command: ").Append(report.StitchCommand);
+        }
+
+        if (report.EstimatedCostUsd is { } estimate)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Estimated cost: {Spending.CostEstimate.Money(estimate)}.");
+        }
+
+        if (report.CostUsd is { } cost)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Charged so far: {Spending.CostEstimate.Money(cost)}.");
+        }
+
+        foreach (var warning in report.Warnings ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Note: {warning}.");
+        }
+
+        text.Append(" Next: ").Append(report.NextStep);
+        return text.ToString();
+    }
+
+    public static string Describe(SequencePreview preview)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"Dry run, nothing sent: a long video of {preview.Shots.Count} shots ({preview.TotalDuration} s in all) with {preview.Model} at {preview.Resolution}. ");
+        text.Append(preview.EstimatedCostUsd is { } usd ? $"Estimated cost: {Spending.CostEstimate.Money(usd)} (" : "Estimated cost: not known (");
+        text.Append(string.Join("; ", preview.Shots.Select(s =>
+            $"shot {s.Shot}: {(s.EstimatedCostUsd is { } e ? Spending.CostEstimate.Money(e) : "no estimate")}, {s.EstimateBasis}")));
+        text.Append(").");
+        text.Append(CultureInfo.InvariantCulture, $" Spent today: {Spending.CostEstimate.Money(preview.SpentTodayUsd)}");
+        text.Append(preview.DailyBudgetUsd is { } budget ? $" of a {Spending.CostEstimate.Money(budget)} daily budget." : ".");
+        if (preview.WouldBeRefused is not null)
+        {
+            text.Append(" Would be refused: ").Append(preview.WouldBeRefused);
+        }
+        else if (preview.WouldAskFirst)
+        {
+            text.Append(" The user would be asked once to confirm the total first.");
+        }
+
+        foreach (var warning in preview.Warnings ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Note: {warning}.");
+        }
+
+        text.Append(" Next: ").Append(preview.NextStep);
         return text.ToString();
     }
 

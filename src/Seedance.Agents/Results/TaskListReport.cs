@@ -12,6 +12,10 @@ public sealed record TaskListReport
     [Description("How many tasks are listed.")]
     public int Count => Tasks.Count;
 
+    /// <summary>Recent long videos with their shots, newest first.</summary>
+    [Description("Recent long videos (generate_long_video) with their shots, newest first.")]
+    public IReadOnlyList<SequenceReport>? Sequences { get; init; }
+
     /// <summary>Where the journal lives.</summary>
     [Description("Where the journal lives.")]
     public string? JournalPath { get; init; }

@@ -92,6 +92,14 @@ public sealed record TaskReport
     [Description("The clip this one continues.")]
     public string? ParentTaskId { get; init; }
 
+    /// <summary>The long video this task is a shot of.</summary>
+    [Description("The long video (seq_…) this task is a shot of.")]
+    public string? SequenceId { get; init; }
+
+    /// <summary>Which shot of <see cref="SequenceId"/> this is, from 1.</summary>
+    [Description("Which shot of sequence_id this is, from 1.")]
+    public int? Shot { get; init; }
+
     /// <summary>When the task was submitted (ISO 8601, UTC).</summary>
     [Description("When the task was submitted (ISO 8601).")]
     public DateTimeOffset? CreatedAt { get; init; }

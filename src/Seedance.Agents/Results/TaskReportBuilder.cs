@@ -48,6 +48,8 @@ internal static class TaskReportBuilder
                 ? new ReportedError(errorCode, errorMessage)
                 : null,
             ParentTaskId = entry.ParentTaskId,
+            SequenceId = entry.SequenceId,
+            Shot = entry.Shot,
             CreatedAt = entry.CreatedAt,
             Warnings = warnings is { Count: > 0 } ? warnings : null,
             NextStep = NextStep(entry.TaskId, state, video, expires, saved),

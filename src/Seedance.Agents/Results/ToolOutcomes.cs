@@ -21,6 +21,14 @@ public static class ToolOutcomes
     public static ToolOutcome Success(BalanceReport report) =>
         new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.BalanceReport), ReportText.Describe(report));
 
+    /// <summary>A long video: its shots, progress and film.</summary>
+    public static ToolOutcome Success(SequenceReport report) =>
+        new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.SequenceReport), ReportText.Describe(report));
+
+    /// <summary>A long video's dry run: every shot priced.</summary>
+    public static ToolOutcome Success(SequencePreview preview) =>
+        new(false, AgentsJson.ToElement(preview, AgentsJsonContext.Default.SequencePreview), ReportText.Describe(preview));
+
     /// <summary>A failed call: the structured error and its text.</summary>
     public static ToolOutcome Failure(ToolError error) =>
         new(true, AgentsJson.ToElement(error, AgentsJsonContext.Default.ToolError), ReportText.Describe(error));

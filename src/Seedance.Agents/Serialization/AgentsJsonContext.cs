@@ -14,6 +14,8 @@ namespace Seedance.Agents.Serialization;
 [JsonSerializable(typeof(ToolError))]
 [JsonSerializable(typeof(DryRunReport))]
 [JsonSerializable(typeof(BalanceReport))]
+[JsonSerializable(typeof(SequenceReport))]
+[JsonSerializable(typeof(SequencePreview))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]

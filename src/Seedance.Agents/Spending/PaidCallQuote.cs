@@ -30,8 +30,13 @@ public sealed record PaidCallQuote
     /// <summary>The daily budget, when one is set.</summary>
     public decimal? DailyBudgetUsd { get; init; }
 
+    /// <summary>How many clips the call starts: 1, or the shots of a long video (priced and confirmed together).</summary>
+    public int Shots { get; init; } = 1;
+
     /// <summary>One paragraph for the user: model, length, resolution and price.</summary>
-    public string Message => $"Start a paid video with {Model}: {DurationSeconds} s at {Resolution}, {Size}, {(GenerateAudio ? "with sound" : "no sound")}. "
+    public string Message => (Shots > 1
+            ? $"Start a paid long video of {Shots} shots with {Model}: {DurationSeconds} s in all at {Resolution}, {Size}, {(GenerateAudio ? "with sound" : "no sound")}. "
+            : $"Start a paid video with {Model}: {DurationSeconds} s at {Resolution}, {Size}, {(GenerateAudio ? "with sound" : "no sound")}. ")
         + (Estimate.Usd is { } usd
             ? $"Estimated cost {CostEstimate.Money(usd)} ({Estimate.Basis})."
             : $"The price is not known ({Estimate.Basis}).")

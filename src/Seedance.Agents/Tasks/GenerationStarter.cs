@@ -41,30 +41,12 @@ internal sealed class GenerationStarter
     /// budget, then submits it; <paramref name="warnings"/> (advice that did not block it) go into the report.
     /// </summary>
     public async Task<TaskReport> StartAsync(string tool, VideoGenerationRequest request, string? parentTaskId, IReadOnlyList<Violation> warnings, int wait,
-        ToolCall call)
+        ToolCall call, SequenceShot? shot = null)
     {
-        var cancellationToken = call.CancellationToken;
-        var estimate = await _estimator.EstimateAsync(request, cancellationToken);
-        var today = await _guard.TodayAsync(cancellationToken);
-        _guard.EnsureWithinBudget(tool, estimate, today);
-        if (_guard.ShouldAsk(estimate) && call.Approver is { } approver)
-        {
-            var quote = Quote(tool, request, estimate, today);
-            var decision = await approver.ApproveAsync(quote, cancellationToken);
-            switch (decision)
-            {
-                case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
-                    throw ToolFailure.Declined(tool, quote, decision);
-                case PaidCallDecision.Failed:
-                    throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
-            }
-
-            // The time the user took to answer is not the provider's: the call's clock starts again.
-            call = call.Restarted();
-        }
-
+        var estimate = await _estimator.EstimateAsync(request, call.CancellationToken);
+        call = await ClearAsync(tool, Quote(tool, request, estimate, default), call);
         var deadline = call.DeadlineFor(wait);
-        var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken);
+        var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken, shot);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
         if (submitted.Replayed)
         {
@@ -133,7 +115,36 @@ internal sealed class GenerationStarter
         };
     }
 
-    private PaidCallQuote Quote(string tool, VideoGenerationRequest request, CostEstimate estimate, DailySpend today) => new()
+    /// <summary>
+    /// The spend checks of a paid call, once for all it will start: refuses it when <paramref name="quote"/>'s estimate would take
+    /// today's spend over the daily budget, and asks the user first where the host can and the price calls for it. Returns the
+    /// call with its clock started again when the user was asked (their time is not the provider's).
+    /// </summary>
+    public async Task<ToolCall> ClearAsync(string tool, PaidCallQuote quote, ToolCall call)
+    {
+        var estimate = quote.Estimate;
+        var today = await _guard.TodayAsync(call.CancellationToken);
+        _guard.EnsureWithinBudget(tool, estimate, today);
+        if (!_guard.ShouldAsk(estimate) || call.Approver is not { } approver)
+        {
+            return call;
+        }
+
+        quote = quote with { SpentTodayUsd = today.Total, DailyBudgetUsd = _guard.DailyBudget };
+        var decision = await approver.ApproveAsync(quote, call.CancellationToken);
+        switch (decision)
+        {
+            case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
+                throw ToolFailure.Declined(tool, quote, decision);
+            case PaidCallDecision.Failed:
+                throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+        }
+
+        return call.Restarted();
+    }
+
+    /// <summary>The quote of one clip (today's spend is filled in when the user is asked).</summary>
+    public PaidCallQuote Quote(string tool, VideoGenerationRequest request, CostEstimate estimate, DailySpend today) => new()
     {
         Tool = tool,
         Model = request.Model,

@@ -7,7 +7,9 @@ namespace Seedance.Agents.Tasks;
 /// <summary>
 /// What a host runs once at start, in the background: settles submits left unconfirmed or interrupted (a crash, a
 /// provider that never answered) by replay, resumes saves that were cut off, and removes partial files nobody will
-/// resume. Everything it does, a tool call would also do on demand; this only makes it happen without one.
+/// resume, and picks up long videos whose chain was cut off (each resumes at the shot it stopped at; a shot already
+/// journaled is followed, or settled by replay, never sent again). Everything it does, a tool call would also do on
+/// demand; this only makes it happen without one.
 /// </summary>
 public sealed class JournalRecovery
 {
@@ -18,10 +20,12 @@ public sealed class JournalRecovery
     private readonly TimeProvider _time;
     private readonly JournaledSubmitter _submitter;
     private readonly ResultSaver _saver;
+    private readonly SequenceRunner _sequences;
 
     internal JournalRecovery(TaskJournal journal, SeedanceClient client, VideoDownloader downloader, SeedanceAgentOptions options, TimeProvider time,
-        JournaledSubmitter submitter, ResultSaver saver)
+        JournaledSubmitter submitter, ResultSaver saver, SequenceRunner sequences)
     {
+        _sequences = sequences;
         _journal = journal;
         _client = client;
         _downloader = downloader;
@@ -73,6 +77,12 @@ public sealed class JournalRecovery
             {
                 // The next check_task of that task tries again.
             }
+        }
+
+        // After the submits are settled, so an interrupted shot's submit is already confirmed when its chain looks at it.
+        foreach (var sequence in await _journal.ListSequencesAsync(100, SequenceState.Running, cancellationToken))
+        {
+            _sequences.Ensure(sequence.SequenceId);
         }
 
         RemoveStalePartials(now);

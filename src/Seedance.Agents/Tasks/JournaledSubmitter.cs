@@ -46,7 +46,7 @@ internal sealed class JournaledSubmitter
     /// held until the entry is written, so today's spend always includes every call that passed.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
-        DateTimeOffset deadline, CancellationToken cancellationToken)
+        DateTimeOffset deadline, CancellationToken cancellationToken, SequenceShot? shot = null)
     {
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
@@ -55,7 +55,7 @@ internal sealed class JournaledSubmitter
         using (await _guard.HoldAsync(tool, estimate, cancellationToken))
         {
             await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
-                estimate, cancellationToken);
+                estimate, shot?.SequenceId, shot?.Shot, cancellationToken);
         }
 
         _inFlight[placeholder] = 0;

@@ -14,9 +14,11 @@ internal sealed class CheckTaskTool : ISeedanceTool
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
     private readonly TaskReporter _reporter;
+    private readonly SequenceReporter _sequences;
 
-    public CheckTaskTool(TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter)
+    public CheckTaskTool(TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, SequenceReporter sequences)
     {
+        _sequences = sequences;
         _journal = journal;
         _submitter = submitter;
         _waiter = waiter;
@@ -33,7 +35,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
             "Get the state of a video task made by generate_video or extend_video: progress, and once finished the video "
             + "link (it expires at video_expires_at), the path of the downloaded file, the last-frame link, the cost, "
             + "or the provider's reason for a failure. Checking is free. Pass wait (0 to 50 seconds) to block until the task "
-            + "ends or the time is up; progress is reported while waiting. Call it again with the same task_id until done is true.",
+            + "ends or the time is up; progress is reported while waiting. Call it again with the same task_id until done is true. "
+            + "Given the sequence_id (seq_…) of generate_long_video, it reports every shot, the overall progress and, once stitched, the film's path.",
         InputSchema = ParameterSchema.Write(ToolParameters.Check, catalog),
         OutputSchema = OutputSchemas.TaskReport,
         ReadOnly = true,
@@ -52,6 +55,11 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        if (SequencePlan.IsSequenceId(taskId) && await _journal.FindSequenceAsync(taskId, cancellationToken) is not null)
+        {
+            return ToolOutcomes.Success(await _sequences.ReportAsync(taskId, wait, call));
+        }
+
         IReadOnlyList<string>? notes = null;
         if (JournaledSubmitter.IsPlaceholder(taskId))
         {

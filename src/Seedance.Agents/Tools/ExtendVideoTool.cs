@@ -19,9 +19,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     private readonly TaskWaiter _waiter;
     private readonly GenerationStarter _starter;
     private readonly TimeProvider _time;
+    private readonly SequenceRunner _runner;
 
-    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, TaskWaiter waiter, GenerationStarter starter, TimeProvider time)
+    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, TaskWaiter waiter, GenerationStarter starter, TimeProvider time, SequenceRunner runner)
     {
+        _runner = runner;
         _client = client;
         _journal = journal;
         _waiter = waiter;
@@ -42,7 +44,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             "Continue a finished clip: the last frame of task_id becomes the first frame of a new PAID generation that keeps "
             + $"the previous clip's {Inherited()} unless you set them here, and again returns its "
             + "own last frame so chains can go on. The previous task must have succeeded with a last frame (generate_video asks "
-            + "for one by default). Returns the new task_id; follow it with check_task. " + SpendWords.PaidCall(catalog),
+            + "for one by default). Returns the new task_id; follow it with check_task. Given the sequence_id (seq_…) of a finished long "
+            + "video, the new clip continues its last shot, becomes its next shot, and the film is stitched again with it. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.Extend, catalog),
         OutputSchema = OutputSchemas.PaidCall,
         OpenWorld = true,
@@ -62,6 +65,12 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
+        var sequence = SequencePlan.IsSequenceId(taskId) ? await _journal.FindSequenceAsync(taskId, cancellationToken) : null;
+        if (sequence is not null)
+        {
+            taskId = await LastShotAsync(sequence, cancellationToken);
+        }
+
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
         var dryRun = read.Boolean(ToolParameters.DryRun.Name) == true;
         var firstFrame = await FirstFrameAsync(previous, entry, dryRun, deadline, cancellationToken);
@@ -87,7 +96,44 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             return ToolOutcomes.Success(await _starter.PreviewAsync(Name, request, validation.Warnings, notes, cancellationToken));
         }
 
-        return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call));
+        if (sequence is null)
+        {
+            return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call));
+        }
+
+        // The new clip is the sequence's next shot (one row per shot: a second extension of the same film at once is refused by the
+        // journal before it is sent); once it is done the chain saves it and stitches the film again.
+        var shot = new SequenceShot(sequence.SequenceId, sequence.ShotCount + 1);
+        var report = await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, shot);
+        await _journal.AddShotAsync(sequence.SequenceId, shot.Shot, CancellationToken.None);
+        _runner.Ensure(sequence.SequenceId);
+        return ToolOutcomes.Success(report with
+        {
+            NextStep = $"This clip is shot {shot.Shot} of {sequence.SequenceId}; when it is done the film is stitched again with it. Call check_task with "
+                + $"task_id \"{sequence.SequenceId}\" and wait=50 to follow the film.",
+        });
+    }
+
+    /// <summary>The last shot of a finished sequence, with an error that says what to do when it cannot be continued yet.</summary>
+    private async Task<string> LastShotAsync(SequenceEntry sequence, CancellationToken cancellationToken)
+    {
+        var id = sequence.SequenceId;
+        var shots = await _journal.ShotsAsync(id, cancellationToken);
+        var last = shots.FirstOrDefault(s => s.Shot == sequence.ShotCount);
+        switch (sequence.State)
+        {
+            case SequenceState.Running:
+                throw ToolFailure.CannotExtend($"Long video '{id}' is still rendering.",
+                    $"Call check_task with task_id \"{id}\" and wait=50 until it is done, then call extend_video again.");
+            case SequenceState.Failed:
+                var good = shots.LastOrDefault(s => s.State == JournalState.Succeeded);
+                throw ToolFailure.CannotExtend($"Long video '{id}' stopped at shot {sequence.FailedShot} ({sequence.Problem}).",
+                    good is null
+                        ? "Start again with generate_long_video."
+                        : $"Continue from its last good shot instead: call extend_video with task_id \"{good.TaskId}\".");
+        }
+
+        return last?.TaskId ?? throw ToolFailure.CannotExtend($"Long video '{id}' has no last shot on record.", "Start again with generate_long_video.");
     }
 
     // "model, size, resolution and generate_audio": the settings the table inherits.

@@ -19,6 +19,16 @@ internal sealed class ListTasksTool : ISeedanceTool
         ["unconfirmed"] = [JournalState.Unconfirmed, JournalState.Submitting],
     };
 
+    // Which long videos each filter shows (unconfirmed submits are tasks; a sequence is never unconfirmed itself).
+    private static readonly Dictionary<string, SequenceState[]> SequenceFilters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["all"] = [SequenceState.Running, SequenceState.Succeeded, SequenceState.Unstitched, SequenceState.Failed],
+        ["active"] = [SequenceState.Running],
+        ["succeeded"] = [SequenceState.Succeeded, SequenceState.Unstitched],
+        ["failed"] = [SequenceState.Failed],
+        ["unconfirmed"] = [],
+    };
+
     private readonly TaskJournal _journal;
 
     public ListTasksTool(TaskJournal journal)
@@ -37,7 +47,7 @@ internal sealed class ListTasksTool : ISeedanceTool
         Title = "List video tasks",
         Description =
             "List recent video tasks from this machine's journal, newest first: task_id, status, prompt, links, local files "
-            + "and cost. Free and offline. Use it to find a task_id that was lost, to see what is still rendering, or to find "
+            + "and cost, and the long videos (generate_long_video) with their shots. Free and offline. Use it to find a task_id that was lost, to see what is still rendering, or to find "
             + "submits whose outcome is unconfirmed (check those before generating again, which would pay twice).",
         InputSchema = ParameterSchema.Write(ToolParameters.List, catalog),
         OutputSchema = OutputSchemas.TaskList,
@@ -63,9 +73,19 @@ internal sealed class ListTasksTool : ISeedanceTool
 
         var entries = await _journal.ListAsync(limit, states, cancellationToken);
         var tasks = entries.Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
+        var sequences = new List<SequenceReport>();
+        foreach (var sequence in await _journal.ListSequencesAsync(limit, cancellationToken: cancellationToken))
+        {
+            if (SequenceFilters[status].Contains(sequence.State))
+            {
+                sequences.Add(SequenceReportBuilder.Build(sequence, await _journal.ShotsAsync(sequence.SequenceId, cancellationToken)));
+            }
+        }
+
         return ToolOutcomes.Success(new TaskListReport
         {
             Tasks = tasks,
+            Sequences = sequences.Count > 0 ? sequences : null,
             JournalPath = _journal.Path,
             NextStep = tasks.Length == 0
                 ? "No tasks recorded yet. Call generate_video to make one."

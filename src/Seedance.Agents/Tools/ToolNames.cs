@@ -11,6 +11,8 @@ public static class ToolNames
     public const string ExtendVideo = "extend_video";
     /// <summary>Lists journaled tasks.</summary>
     public const string ListTasks = "list_tasks";
+    /// <summary>Renders a storyboard shot by shot in the background and stitches one film.</summary>
+    public const string GenerateLongVideo = "generate_long_video";
     /// <summary>Reads the account balance and today's spend.</summary>
     public const string GetBalance = "get_balance";
 }

@@ -36,8 +36,8 @@ internal static class SandboxEndpoints
         app.MapPost("/v1/uploads/images", context => Guarded(context, state, FaultEndpoint.Upload, UploadAsync));
         app.MapGet("/v1/balance", context => Guarded(context, state, FaultEndpoint.Balance, BalanceAsync));
 
-        app.MapGet("/files/videos/{name}", context => ServeResultAsync(context, state, ".mp4", "video/mp4", SandboxMedia.Mp4));
-        app.MapGet("/files/frames/{name}", context => ServeResultAsync(context, state, ".png", "image/png", SandboxMedia.LastFramePng));
+        app.MapGet("/files/videos/{name}", context => ServeResultAsync(context, state, ".mp4", "video/mp4", state.Clips.VideoAsync));
+        app.MapGet("/files/frames/{name}", context => ServeResultAsync(context, state, ".png", "image/png", state.Clips.FrameAsync));
         app.MapGet("/files/uploads/{name}", context => ServeUploadAsync(context, state));
 
         app.MapGet("/_sandbox/stats", async context =>
@@ -431,7 +431,8 @@ internal static class SandboxEndpoints
         return Task.FromResult(new SandboxAnswer(200, answer));
     }
 
-    private static Task ServeResultAsync(HttpContext context, SandboxState state, string extension, string contentType, byte[] bytes)
+    private static async Task ServeResultAsync(HttpContext context, SandboxState state, string extension, string contentType,
+        Func<SandboxTask, Task<byte[]>> content)
     {
         var name = context.Request.RouteValues["name"] as string ?? string.Empty;
         var task = name.EndsWith(extension, StringComparison.Ordinal) ? state.Store.Find(name[..^extension.Length]) : null;
@@ -441,11 +442,12 @@ internal static class SandboxEndpoints
             || (extension == ".png" && task.Request.ReturnLastFrame != true))
         {
             context.Response.StatusCode = 404;
-            return Task.CompletedTask;
+            return;
         }
 
+        var bytes = extension == ".mp4" && state.Options.VideoSizeBytes is not null ? SandboxMedia.Mp4 : await content(task);
         var length = extension == ".mp4" && state.Options.VideoSizeBytes is { } size ? size : bytes.Length;
-        return ResultFiles.ServeAsync(context, state, bytes, length, contentType);
+        await ResultFiles.ServeAsync(context, state, bytes, length, contentType);
     }
 
     private static Task ServeUploadAsync(HttpContext context, SandboxState state)

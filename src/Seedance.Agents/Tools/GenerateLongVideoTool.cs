@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Media;
+using Seedance.Agents.Parameters;
+using Seedance.Agents.Results;
+using Seedance.Agents.Spending;
+using Seedance.Agents.Tasks;
+using Seedance.Client;
+using Seedance.Client.Models;
+using Seedance.Client.Requests;
+using Seedance.Client.Validation;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>
+/// generate_long_video: checks and prices every shot, asks once for the whole film, then leaves the chain to the
+/// background <see cref="SequenceRunner"/> and answers with the sequence id (after a short wait when asked).
+/// </summary>
+internal sealed class GenerateLongVideoTool : ISeedanceTool
+{
+    private readonly SeedanceClient _client;
+    private readonly LocalImageInputs _images;
+    private readonly GenerationStarter _starter;
+    private readonly CostEstimator _estimator;
+    private readonly SpendGuard _guard;
+    private readonly TaskJournal _journal;
+    private readonly SequenceRunner _runner;
+    private readonly SequenceReporter _reporter;
+
+    public GenerateLongVideoTool(SeedanceClient client, LocalImageInputs images, GenerationStarter starter, CostEstimator estimator, SpendGuard guard,
+        TaskJournal journal, SequenceRunner runner, SequenceReporter reporter)
+    {
+        _client = client;
+        _images = images;
+        _starter = starter;
+        _estimator = estimator;
+        _guard = guard;
+        _journal = journal;
+        _runner = runner;
+        _reporter = reporter;
+    }
+
+    public string Name => ToolNames.GenerateLongVideo;
+
+    public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
+    {
+        Name = ToolNames.GenerateLongVideo,
+        Title = "Generate a long video from a storyboard (Seedance 2.0)",
+        Description =
+            $"Make a film longer than one clip (at most {VideoDefaults.MaxDuration} s) from a storyboard of {ToolParameters.MinShots} to "
+            + $"{ToolParameters.MaxShots} shots: each shot is rendered as one PAID clip, each shot after the first starts on the previous "
+            + "shot's last frame (so the film flows), and when all are saved they are stitched into one MP4 on this machine. Model, size, "
+            + "resolution, generate_audio and seed are shared by every shot; image inputs apply to the first shot. The whole film is priced "
+            + "and confirmed once. The shots render in the background of this server (minutes each), so the call returns a sequence_id at "
+            + "once; then call check_task with that sequence_id and wait=50 until done is true, which gives the film's path and each shot's. "
+            + "A failed shot stops the chain (the answer says which and why; later shots are not sent). Never call it again for a film "
+            + "that is still rendering: that pays twice. " + SpendWords.PaidCall(catalog),
+        InputSchema = ParameterSchema.Write(ToolParameters.LongVideo, catalog),
+        OutputSchema = OutputSchemas.LongVideo,
+        OpenWorld = true,
+        Paid = true,
+    };
+
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    {
+        var cancellationToken = call.CancellationToken;
+        var table = ToolParameters.LongVideo;
+        var read = table.Read(Name, arguments);
+        var shots = read.Values.TryGetValue("shots", out var given) ? (IReadOnlyList<ShotSpec>)given : [];
+        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+
+        // The settings every shot shares, with the table's defaults; later shots drop the first shot's images.
+        var shared = table.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
+        var (first, uploads) = _images.Check(With(shared, shots.Count > 0 ? shots[0] : null), read);
+        var later = shared with { ImageUrls = null, ImageWithRoles = null };
+        var requests = new List<VideoGenerationRequest> { first };
+        requests.AddRange(shots.Skip(1).Select(s => SequencePlan.StartingOn(With(later, s), SequencePlan.PreviousLastFrame)));
+
+        var violations = new List<Violation>(read.Violations);
+        var warnings = new List<Violation>();
+        if (shots.Count > 0)
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var result = _client.Validator.Validate(requests[i]);
+                Add(violations, result.Violations, i);
+                Add(warnings, result.Warnings, i);
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            throw ToolFailure.InvalidArguments(Name, violations);
+        }
+
+        var estimates = new List<CostEstimate>();
+        foreach (var request in requests)
+        {
+            estimates.Add(await _estimator.EstimateAsync(request, cancellationToken));
+        }
+
+        var total = Total(estimates);
+        var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
+        if (read.Boolean(ToolParameters.DryRun.Name) == true)
+        {
+            notes.AddRange(uploads.Select(u => $"{u.Key}: the local file {u.Value} is uploaded first; its URL replaces the placeholder in shot 1's body"));
+            return ToolOutcomes.Success(await PreviewAsync(requests, estimates, total, notes, cancellationToken));
+        }
+
+        var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
+        call = await _starter.ClearAsync(Name, quote, call);
+
+        var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
+        var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
+        var id = SequencePlan.NewId();
+        await _journal.CreateSequenceAsync(new SequenceEntry
+        {
+            SequenceId = id,
+            CreatedAt = default,
+            UpdatedAt = default,
+            PlanJson = SequencePlan.Write(plan),
+            ShotCount = plan.Length,
+            State = SequenceState.Running,
+            EstimatedCost = total.Usd,
+        }, cancellationToken);
+        _runner.Ensure(id);
+        return ToolOutcomes.Success(await _reporter.ReportAsync(id, wait, call, notes));
+    }
+
+    private static VideoGenerationRequest With(VideoGenerationRequest shared, ShotSpec? shot) =>
+        shot is null ? shared : shared with { Prompt = shot.Prompt, Duration = shot.Duration ?? VideoDefaults.Duration };
+
+    // A shot's own fields are named by their place in the storyboard; a shared setting is reported once, not once per shot.
+    private static void Add(List<Violation> into, IEnumerable<Violation> found, int shot)
+    {
+        foreach (var violation in found)
+        {
+            var named = violation.Parameter is "prompt" or "duration" ? violation with { Parameter = $"shots[{shot}].{violation.Parameter}" } : violation;
+            if (!into.Any(v => v.Parameter == named.Parameter && v.Message == named.Message))
+            {
+                into.Add(named);
+            }
+        }
+    }
+
+    private static CostEstimate Total(List<CostEstimate> estimates)
+    {
+        var seconds = estimates.Sum(e => e.Seconds);
+        var usd = estimates.All(e => e.Usd is not null) ? estimates.Sum(e => e.Usd!.Value) : (decimal?)null;
+        var sources = estimates.Select(e => e.Source).Distinct(StringComparer.Ordinal).ToArray();
+        var basis = $"{estimates.Count} shots, {seconds} s in all: "
+            + string.Join("; ", estimates.Select((e, i) => $"shot {i + 1} {e.Display} ({e.Basis})"));
+        return new CostEstimate(usd, usd is { } sum && seconds > 0 ? Math.Round(sum / seconds, 4) : null, seconds,
+            sources.Length == 1 ? sources[0] : EstimateSources.None, basis);
+    }
+
+    private async Task<SequencePreview> PreviewAsync(List<VideoGenerationRequest> requests, List<CostEstimate> estimates, CostEstimate total,
+        List<string> notes, CancellationToken cancellationToken)
+    {
+        var today = await _guard.TodayAsync(cancellationToken);
+        var refusal = _guard.OverBudget(Name, total, today);
+        var shots = requests.Select((r, i) =>
+        {
+            using var body = JsonDocument.Parse(_client.Prepare(r).Body);
+            return new ShotPreview
+            {
+                Shot = i + 1,
+                Duration = r.Duration,
+                EstimatedCostUsd = estimates[i].Usd,
+                EstimateBasis = estimates[i].Basis,
+                RequestBody = body.RootElement.Clone(),
+            };
+        }).ToArray();
+        return new SequencePreview
+        {
+            DryRun = true,
+            Model = requests[0].Model,
+            Resolution = requests[0].Resolution,
+            TotalDuration = total.Seconds,
+            Shots = shots,
+            EstimatedCostUsd = total.Usd,
+            EstimateSource = total.Source,
+            SpentTodayUsd = today.Total,
+            DailyBudgetUsd = _guard.DailyBudget,
+            WouldAskFirst = _guard.ShouldAsk(total),
+            WouldBeRefused = refusal?.Error.Error,
+            Warnings = notes.Count > 0 ? notes : null,
+            NextStep = refusal is not null
+                ? refusal.Error.NextStep
+                : $"Nothing was sent. Shots after the first show {SequencePlan.PreviousLastFrame} where the previous shot's last frame will go. To start "
+                    + $"the film, call {Name} again with the same arguments and without dry_run"
+                    + (total.Usd is { } usd ? $" (about {CostEstimate.Money(usd)} for all shots)." : " (its price is not known)."),
+        };
+    }
+}

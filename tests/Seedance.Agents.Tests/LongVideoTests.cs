@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Results;
+using Seedance.Agents.Spending;
+using Seedance.Agents.Tools;
+
+namespace Seedance.Agents.Tests;
+
+/// <summary>generate_long_video in the tool layer, over the in-process sandbox and a fake clock.</summary>
+public sealed class LongVideoTests
+{
+    private const string ThreeShots = """
+        {"shots": [{"prompt": "a kite rises", "duration": 5}, {"prompt": "the kite loops over the hill", "duration": 10}, "the kite lands"],
+         "resolution": "720p"}
+        """;
+
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    [Fact]
+    public async Task GenerateLongVideo_BadStoryboard_EveryProblemListedAndNothingSent()
+    {
+        await using var f = await AgentFixture.StartAsync();
+
+        var one = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": [{"prompt": "alone"}]}""");
+        var bad = await f.CallAsync(ToolNames.GenerateLongVideo,
+            """{"shots": [{"prompt": "fine"}, {"prompt": "too long", "duration": 20}, {"duration": 5}, {"prompt": "x", "fps": 30}, 7], "model": "nope"}""");
+        var none = await f.CallAsync(ToolNames.GenerateLongVideo, "{}");
+
+        Assert.Equal(["shots"], one.ViolationParameters());
+        Assert.Equal(["shots[1].duration", "shots[2].prompt", "shots[3].fps", "shots[4]", "model"], bad.ViolationParameters());
+        Assert.Equal(["shots"], none.ViolationParameters());
+        Assert.All([one, bad, none], o => Assert.True(o.IsError));
+        Assert.Equal(0, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateLongVideo_DryRun_PricesEveryShotSendsAndRecordsNothing()
+    {
+        await using var f = await AgentFixture.StartAsync();
+
+        var outcome = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots.Replace("\"720p\"", "\"720p\", \"dry_run\": true", StringComparison.Ordinal));
+
+        Assert.False(outcome.IsError, outcome.Text);
+        var shots = outcome.Structured.GetProperty("shots").EnumerateArray().ToArray();
+        Assert.Equal([5, 10, 5], shots.Select(s => s.GetProperty("duration").GetInt32()));
+        Assert.Equal(shots.Sum(s => s.GetProperty("estimated_cost_usd").GetDecimal()), outcome.Structured.GetProperty("estimated_cost_usd").GetDecimal());
+        Assert.Equal(20, outcome.Structured.GetProperty("total_duration").GetInt32());
+        Assert.False(shots[0].GetProperty("request_body").TryGetProperty("image_with_roles", out _));
+        Assert.Equal("first_frame", shots[1].GetProperty("request_body").GetProperty("image_with_roles")[0].GetProperty("role").GetString());
+        Assert.All(shots, s => Assert.True(s.GetProperty("request_body").GetProperty("return_last_frame").GetBoolean()));
+        Assert.Equal(0, f.Sandbox.Counters.TasksCreated);
+        Assert.Empty(await f.Journal.ListSequencesAsync(10));
+    }
+
+    [Theory]
+    [InlineData(PaidCallDecision.Declined, 0)]
+    [InlineData(PaidCallDecision.Approved, 1)]
+    public async Task GenerateLongVideo_AsksOnceForTheWholeFilm(PaidCallDecision answer, int submitsAtOnce)
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var approver = new ScriptedApprover(answer);
+
+        var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateLongVideo, Json(ThreeShots), new ToolCallContext(Approver: approver));
+        await WaitForAsync(() => f.Sandbox.Counters.TasksCreated >= submitsAtOnce);
+
+        var quote = Assert.Single(approver.Quotes);
+        Assert.Equal(3, quote.Shots);
+        Assert.Equal(20, quote.DurationSeconds);
+        Assert.Contains("3 shots", quote.Message, StringComparison.Ordinal);
+        Assert.Equal(answer == PaidCallDecision.Declined, outcome.IsError);
+        Assert.Equal(submitsAtOnce, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateLongVideo_OverTheDailyBudget_RefusedBeforeAnyShot()
+    {
+        await using var f = await AgentFixture.StartAsync(agent: o => o.DailyBudgetUsd = 2m);
+
+        var outcome = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
+
+        Assert.True(outcome.IsError);
+        Assert.Equal("over_budget", outcome.Str("kind"));
+        Assert.Equal(0, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateLongVideo_WithoutFfmpeg_ShotsSavedAndTheAnswerGivesTheExactCommand()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20),
+            agent: o => o.FfmpegPath = Path.Combine(Path.GetTempPath(), "no-such-ffmpeg", "ffmpeg"));
+
+        var started = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""");
+        Assert.False(started.IsError, started.Text);
+        var id = started.Str("sequence_id");
+        var progress = new List<ToolProgress>();
+        var done = await FollowAsync(f, id, new Progress<ToolProgress>(progress.Add));
+
+        Assert.Equal("unstitched", done.Str("status"));
+        var command = done.Str("stitch_command");
+        Assert.StartsWith("ffmpeg -f concat -safe 0 -i ", command, StringComparison.Ordinal);
+        Assert.Contains($"film-{id}.mp4", command, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(f.OutputDirectory, $"film-{id}.txt")));
+        Assert.Contains("SEEDANCE_FFMPEG", done.Structured.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        var shots = done.Structured.GetProperty("shots").EnumerateArray().ToArray();
+        Assert.All(shots, s => Assert.True(File.Exists(s.GetProperty("local_video_path").GetString())));
+        var second = await f.Journal.FindAsync(shots[1].GetProperty("task_id").GetString()!);
+        Assert.Contains(shots[0].GetProperty("task_id").GetString()!, second!.RequestJson, StringComparison.Ordinal);
+        Assert.Equal(shots[0].GetProperty("task_id").GetString(), second.ParentTaskId);
+        Assert.NotEmpty(progress);
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task Journal_WrittenBySchemaTwo_GainsSequencesAndKeepsItsTasks_OneRowPerShot()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "seedance-journal-v2", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE tasks (task_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, parent_task_id TEXT,
+                  request_json TEXT NOT NULL, model TEXT, prompt TEXT, state TEXT NOT NULL, provider_status TEXT, progress INTEGER, video_url TEXT,
+                  expires_at INTEGER, last_frame_url TEXT, cost TEXT, error_code TEXT, error_message TEXT, local_video_path TEXT,
+                  local_last_frame_path TEXT, idempotency_key TEXT, estimated_cost TEXT, estimate_source TEXT, estimate_basis TEXT);
+                INSERT INTO tasks (task_id, created_at, updated_at, request_json, state) VALUES ('task_old', 1, 1, '{}', 'Succeeded');
+                PRAGMA user_version = 2;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var journal = new TaskJournal(path);
+        await journal.CreateSequenceAsync(new SequenceEntry
+        {
+            SequenceId = "seq_1", CreatedAt = default, UpdatedAt = default, PlanJson = "[]", ShotCount = 2, State = SequenceState.Running,
+        });
+        await journal.RecordSubmittingAsync("unconfirmed-a", "{}", "m", "p", null, "k1", null, "seq_1", 1);
+        await journal.ConfirmSubmittedAsync("unconfirmed-a", "task_a");
+
+        Assert.NotNull(await journal.FindAsync("task_old"));
+        Assert.Equal(("seq_1", 1), ((await journal.FindAsync("task_a"))!.SequenceId, (await journal.FindAsync("task_a"))!.Shot));
+        await Assert.ThrowsAsync<TaskJournalException>(() => journal.RecordSubmittingAsync("unconfirmed-b", "{}", "m", "p", null, "k2", null, "seq_1", 1));
+        Assert.Equal("task_a", Assert.Single(await journal.ShotsAsync("seq_1")).TaskId);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+
+    /// <summary>Follows a sequence with check_task (the clock moving meanwhile) until it is done.</summary>
+    private static async Task<ToolOutcome> FollowAsync(AgentFixture f, string id, IProgress<ToolProgress>? progress = null)
+    {
+        // Waits well inside the call's time limit: the fake clock moves on its own schedule while the work is real I/O.
+        for (var call = 0; call < 60; call++)
+        {
+            var outcome = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id": "{{id}}", "wait": 20}""", progress);
+            Assert.False(outcome.IsError, outcome.Text);
+            if (outcome.Structured.GetProperty("done").GetBoolean())
+            {
+                return outcome;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"{id} did not finish");
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Yield();
+            await Task.Delay(10);
+        }
+    }
+
+    private sealed class ScriptedApprover(PaidCallDecision answer) : IPaidCallApprover
+    {
+        public List<PaidCallQuote> Quotes { get; } = [];
+
+        public ValueTask<PaidCallDecision> ApproveAsync(PaidCallQuote quote, CancellationToken cancellationToken)
+        {
+            Quotes.Add(quote);
+            return ValueTask.FromResult(answer);
+        }
+    }
+}
