@@ -29,7 +29,8 @@ public sealed class SandboxFixture : IAsyncDisposable
         HttpMessageHandler? clientHandler = null)
     {
         var time = new FakeTimeProvider(Start);
-        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(90) };
+        // The shipped clip, not one rendered per task: these tests check the wire, and their fake clock runs ahead of ffmpeg.
+        var sandboxOptions = new SandboxOptions { TimeProvider = time, TaskDuration = TimeSpan.FromSeconds(90), RenderClips = false };
         sandbox?.Invoke(sandboxOptions);
         var running = await SeedanceSandbox.StartAsync(sandboxOptions);
 
