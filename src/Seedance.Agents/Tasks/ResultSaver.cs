@@ -81,6 +81,10 @@ internal sealed class ResultSaver : IAsyncDisposable, IDisposable
             return state;
         }
 
+        // A small file on a fast link is done in a moment: give it that moment of real time before the call's own clock
+        // decides (the call keeps AnswerTime in hand for this), so a short wait never reports "saving" for a file that
+        // was a few milliseconds from done.
+        await Task.WhenAny(job.Run, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None));
         while (!job.Run.IsCompleted)
         {
             var now = _time.GetUtcNow();
