@@ -94,8 +94,9 @@ internal sealed class JournaledSubmitter
         try
         {
             var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, cancellationToken);
-            var problem = await ConfirmAsync(entry.TaskId, submitted.TaskId);
-            return problem is null ? (RecoveryOutcome.Confirmed, submitted.TaskId) : (RecoveryOutcome.Confirmed, submitted.TaskId);
+            // Settled either way: a journal that cannot record it now gets it from the background retry ConfirmAsync starts.
+            await ConfirmAsync(entry.TaskId, submitted.TaskId);
+            return (RecoveryOutcome.Confirmed, submitted.TaskId);
         }
         catch (SeedanceApiException ex) when (IsRefusal(ex.Kind))
         {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Seedance.Agents.Tools;
 using Seedance.Client;
 using Seedance.Client.Requests;
 
@@ -19,7 +18,7 @@ internal sealed class SeedanceCompletions(IServiceProvider services)
         var typed = request.Params?.Argument.Value ?? string.Empty;
         IEnumerable<string> values = name switch
         {
-            "task_id" => await TaskIdsAsync(cancellationToken),
+            "task_id" => (await RecentTasks.ReadAsync(services, Most, cancellationToken)).Select(e => e.TaskId),
             "model" => services.GetService<IOptions<SeedanceClientOptions>>()?.Value.BuildCatalog().Names ?? [],
             "size" => VideoSizes.All,
             _ => [],
@@ -30,19 +29,5 @@ internal sealed class SeedanceCompletions(IServiceProvider services)
         {
             Completion = new Completion { Values = matches.Take(Most).ToList(), Total = matches.Length, HasMore = matches.Length > Most },
         };
-    }
-
-    private async Task<IEnumerable<string>> TaskIdsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var toolset = services.GetRequiredService<SeedanceToolset>();
-            return File.Exists(toolset.Journal.Path) ? (await toolset.RecentAsync(Most, cancellationToken)).Select(e => e.TaskId) : [];
-        }
-        catch (Exception ex) when (ex is Seedance.Agents.Journal.TaskJournalException or IOException or OptionsValidationException
-            or Seedance.Client.Errors.SeedanceConfigurationException)
-        {
-            return [];
-        }
     }
 }

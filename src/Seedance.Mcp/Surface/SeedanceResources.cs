@@ -21,11 +21,15 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
     public const string TaskTemplate = TaskScheme + "{task_id}";
     private const string Json = "application/json";
 
+    // How many recent tasks are listed as resources (and lend their links' origins to the player).
+    private const int Listed = 20;
+
     public ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken) =>
         ListAsync(cancellationToken);
 
     public async ValueTask<ListResourcesResult> ListAsync(CancellationToken cancellationToken)
     {
+        var recent = await RecentTasks.ReadAsync(services, Listed, cancellationToken);
         var resources = new List<Resource>
         {
             new()
@@ -35,11 +39,11 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
                 Title = "Seedance video player",
                 Description = "Plays a task's video inside the chat, with progress, cost and the saved path, and can extend the clip.",
                 MimeType = PlayerView.MimeType,
-                Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(cancellationToken)),
+                Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(recent, cancellationToken)),
             },
         };
 
-        foreach (var entry in await RecentAsync(cancellationToken))
+        foreach (var entry in recent)
         {
             resources.Add(new Resource
             {
@@ -84,7 +88,8 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
                         Uri = PlayerView.Uri,
                         MimeType = PlayerView.MimeType,
                         Text = PlayerView.Page,
-                        Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(cancellationToken)),
+                        Meta = PlayerView.ResourceMeta(await MediaOriginsAsync(await RecentTasks.ReadAsync(services, Listed, cancellationToken),
+                            cancellationToken)),
                     },
                 ],
             };
@@ -104,25 +109,12 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
         throw new McpException($"Unknown resource '{uri}'. Resources here: {PlayerView.Uri} and {TaskTemplate}.");
     }
 
-    private async Task<IReadOnlyList<Seedance.Agents.Journal.JournalEntry>> RecentAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var toolset = services.GetRequiredService<SeedanceToolset>();
-            return File.Exists(toolset.Journal.Path) ? await toolset.RecentAsync(20, cancellationToken) : [];
-        }
-        catch (Exception ex) when (ex is Seedance.Agents.Journal.TaskJournalException or IOException or OptionsValidationException
-            or Seedance.Client.Errors.SeedanceConfigurationException)
-        {
-            return [];
-        }
-    }
-
     /// <summary>
     /// Where videos and last frames are loaded from: the sandbox in sandbox mode, the API's origin, the origins of the
     /// links the journal has seen, and any origins the operator configured (<c>SEEDANCE_MEDIA_ORIGINS</c>).
     /// </summary>
-    private async Task<IReadOnlyList<string>> MediaOriginsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> MediaOriginsAsync(IReadOnlyList<Seedance.Agents.Journal.JournalEntry> recent,
+        CancellationToken cancellationToken)
     {
         var origins = new List<string>();
         if (settings.Sandbox)
@@ -134,7 +126,7 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
             origins.Add(Origin(api));
         }
 
-        foreach (var entry in await RecentAsync(cancellationToken))
+        foreach (var entry in recent)
         {
             foreach (var link in new[] { entry.VideoUrl, entry.LastFrameUrl })
             {
