@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Seedance.Sandbox;
 
+using static Seedance.Mcp.Tests.ToolResult;
+
 namespace Seedance.Mcp.Tests;
 
 /// <summary>
@@ -40,10 +42,6 @@ public sealed class FaultMatrixTests : IAsyncLifetime
         ["Seedance__ReadRetryBaseDelay"] = "00:00:00.050",
         ["Seedance__MaxRetryAfter"] = "00:00:02",
     };
-
-    private static string Text(JsonNode result) => string.Join(" ", result["content"]!.AsArray().Select(c => c!["text"]?.GetValue<string>()).OfType<string>());
-
-    private static bool IsError(JsonNode result) => result["isError"]?.GetValue<bool>() == true;
 
     private async Task<JsonNode> GenerateAsync(StdioServerProcess server, string prompt)
     {

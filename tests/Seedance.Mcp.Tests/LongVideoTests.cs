@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Seedance.Sandbox;
 
+using static Seedance.Mcp.Tests.ToolResult;
+
 namespace Seedance.Mcp.Tests;
 
 /// <summary>
@@ -47,10 +49,6 @@ public sealed class LongVideoTests : IAsyncLifetime
             new JsonObject { ["prompt"] = "the boat sails out into the sea at dusk", ["duration"] = 4 }),
         ["size"] = "9:16",
     };
-
-    private static string Text(JsonNode result) => string.Join(" ", result["content"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()));
-
-    private static bool IsError(JsonNode result) => result["isError"]?.GetValue<bool>() == true;
 
     private static async Task<JsonNode> FollowAsync(StdioServerProcess server, string sequenceId)
     {

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Seedance.Sandbox;
 
+using static Seedance.Mcp.Tests.ToolResult;
+
 namespace Seedance.Mcp.Tests;
 
 /// <summary>
@@ -41,10 +43,6 @@ public sealed class PromiseTests : IAsyncLifetime
         ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "videos"),
         ["SEEDANCE_ALLOWED_DIRS"] = Path.Combine(_root, "images"),
     };
-
-    private static string Text(JsonNode result) => string.Join(" ", result["content"]!.AsArray().Select(c => c!["text"]?.GetValue<string>()).OfType<string>());
-
-    private static bool IsError(JsonNode result) => result["isError"]?.GetValue<bool>() == true;
 
     [Fact]
     public async Task JournalLockedAfterThePost_AnswerCarriesTheTaskId_AndTheJournalCatchesUp()
