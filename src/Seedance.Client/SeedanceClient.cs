@@ -27,6 +27,9 @@ public class SeedanceClient
     private const string UploadPath = "/v1/uploads/images";
     private const string BalancePath = "/v1/balance";
 
+    /// <summary>How long past <see cref="WaitOptions.MaxWait"/> a status call may still run before the last snapshot is returned instead.</summary>
+    private static readonly TimeSpan LastLookAllowance = TimeSpan.FromSeconds(5);
+
     private readonly ProviderTransport _transport;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -197,8 +200,9 @@ public class SeedanceClient
     }
 
     /// <summary>
-    /// Polls a task until it ends (or <see cref="WaitOptions.MaxWait"/> passes), reporting every snapshot to
-    /// <paramref name="progress"/>. Returns the last snapshot. Cancelling stops the wait, never the task.
+    /// Polls a task until it ends (or <see cref="WaitOptions.MaxWait"/> passes: a status call still unanswered 5 s after
+    /// that is given up and the last snapshot returned), reporting every snapshot to <paramref name="progress"/>. Returns the last
+    /// snapshot. Cancelling stops the wait, never the task.
     /// Transient status failures (and unreadable answers, since a read is safe to repeat) are tolerated up to <see cref="PollingOptions.MaxConsecutiveErrors"/> in a row.
     /// </summary>
     public virtual async Task<SeedanceTask> WaitForCompletionAsync(string taskId, WaitOptions? options = null,
@@ -237,8 +241,17 @@ public class SeedanceClient
 
             try
             {
-                last = await GetTaskAsync(taskId, cancellationToken);
+                // Once there is a snapshot to fall back on, a status call that hangs is given up shortly after the
+                // deadline (the look at the deadline itself still gets its moment); the first one gets its full request time.
+                var readBy = last is not null ? deadline + LastLookAllowance : null;
+                last = await GetTaskAsync(taskId, readBy, cancellationToken);
                 errors = 0;
+            }
+            catch (SeedanceApiException ex) when (last is not null && deadline is { } passed && _time.GetUtcNow() >= passed
+                && (ex.IsRetryable || ex.Kind == SeedanceErrorKind.InvalidResponse))
+            {
+                Log.StatusFailedWhileWaiting(_logger, taskId, ex.Kind);
+                return last;
             }
             catch (SeedanceApiException ex) when ((ex.IsRetryable || ex.Kind == SeedanceErrorKind.InvalidResponse)
                 && ++errors < Schedule.Options.MaxConsecutiveErrors)

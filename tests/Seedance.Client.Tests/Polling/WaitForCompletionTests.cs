@@ -188,6 +188,23 @@ public sealed class WaitForCompletionTests
         Assert.True(handler.Requests.Last().At - Start >= TimeSpan.FromSeconds(39), "the last look should be at the deadline");
     }
 
+    [Fact]
+    public async Task WaitForCompletionAsync_MaxWaitWhileStatusCallsHang_ReturnsTheLastSnapshotSoonAfterTheDeadline()
+    {
+        var time = new FakeTimeProvider(Start);
+        var handler = new StubHandler { Clock = time }.Then(HttpStatusCode.OK, ProviderBodies.Running("task_1", 30)).Hangs().Hangs().Hangs();
+        var client = TestClients.Create(handler, time, o => { o.RequestTimeout = TimeSpan.FromSeconds(60); o.ReadRetries = 2; });
+
+        var wait = client.WaitForCompletionAsync("task_1", new WaitOptions { MaxWait = TimeSpan.FromSeconds(20) });
+        var moved = await TestClients.AdvanceUntilDoneAsync(time, wait, TimeSpan.FromSeconds(0.5));
+        var task = await wait;
+
+        // Without the deadline on each status call, the hanging one would hold the wait for its 60 s request time (and retries).
+        Assert.Equal(SeedanceTaskState.Running, task.State);
+        Assert.Equal(30, task.Progress);
+        Assert.InRange(moved, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(26));
+    }
+
     /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool, which would race the asserts).</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
