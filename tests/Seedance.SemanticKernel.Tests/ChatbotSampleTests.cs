@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Seedance.Testing;
 
 namespace Seedance.SemanticKernel.Tests;
 
@@ -20,9 +13,10 @@ public sealed class ChatbotSampleTests
     [Fact]
     public async Task Chatbot_OneRequest_ToolCallGoesThroughAndTheAnswerHasTheTaskId()
     {
-        var requests = new List<JsonNode>();
-        var (fake, baseUrl) = await StartFakeModelAsync(requests);
-        await using var _ = fake;
+        await using var model = await ScriptedChatModel.StartAsync(
+            tools => (tools.Select(t => t!["function"]!["name"]!.GetValue<string>()).Single(n => n.EndsWith("generate_video", StringComparison.Ordinal)),
+                new JsonObject { ["prompt"] = "a cat surfing", ["duration"] = 10, ["size"] = "9:16", ["generate_audio"] = true }),
+            result => $"Started task {JsonNode.Parse(result)!["task_id"]}. It renders in a minute or two.");
         var root = Path.Combine(Path.GetTempPath(), "seedance-chatbot-test", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +24,7 @@ public sealed class ChatbotSampleTests
             RedirectStandardError = true,
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Chatbot.dll"), "--once", "a 10-second vertical clip of a cat surfing, with sound" },
         };
-        start.Environment["CHATBOT_ENDPOINT"] = baseUrl + "/v1";
+        start.Environment["CHATBOT_ENDPOINT"] = model.Endpoint;
         start.Environment["CHATBOT_API_KEY"] = "test-key";
         start.Environment["CHATBOT_MODEL"] = "scripted";
         start.Environment.Remove("SEEDANCE_API_KEY");
@@ -45,6 +39,7 @@ public sealed class ChatbotSampleTests
 
         Assert.True(process.ExitCode == 0, await errors);
         var text = await output;
+        var requests = model.Requests;
         Assert.Matches("Started task task_01[0-9A-Z]{24}", text);
         Assert.Equal(2, requests.Count);
         var tool = requests[0]["tools"]!.AsArray().Single(t => t!["function"]!["name"]!.GetValue<string>().EndsWith("generate_video", StringComparison.Ordinal))!;
@@ -54,65 +49,5 @@ public sealed class ChatbotSampleTests
         Assert.Equal("tool", toolMessage["role"]!.GetValue<string>());
         Assert.Contains("\"status\":\"queued\"", toolMessage["content"]!.ToString(), StringComparison.Ordinal);
         Directory.Delete(root, recursive: true);
-    }
-
-    /// <summary>A scripted model behind the OpenAI chat-completions wire format: one tool call, then an answer quoting the result.</summary>
-    private static async Task<(WebApplication App, string BaseUrl)> StartFakeModelAsync(List<JsonNode> requests)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/v1/chat/completions", async (HttpContext context) =>
-        {
-            var body = (await JsonNode.ParseAsync(context.Request.Body))!;
-            lock (requests)
-            {
-                requests.Add(body);
-            }
-
-            var messages = body["messages"]!.AsArray();
-            var last = messages[^1]!;
-            JsonObject message;
-            string finish;
-            if (last["role"]!.GetValue<string>() == "tool")
-            {
-                var result = JsonNode.Parse(last["content"]!.GetValue<string>())!;
-                message = new JsonObject { ["role"] = "assistant", ["content"] = $"Started task {result["task_id"]}. It renders in a minute or two." };
-                finish = "stop";
-            }
-            else
-            {
-                var name = body["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Single(n => n.EndsWith("generate_video", StringComparison.Ordinal));
-                var arguments = new JsonObject { ["prompt"] = "a cat surfing", ["duration"] = 10, ["size"] = "9:16", ["generate_audio"] = true };
-                message = new JsonObject
-                {
-                    ["role"] = "assistant",
-                    ["content"] = null,
-                    ["tool_calls"] = new JsonArray(new JsonObject
-                    {
-                        ["id"] = "call_1",
-                        ["type"] = "function",
-                        ["function"] = new JsonObject { ["name"] = name, ["arguments"] = arguments.ToJsonString() },
-                    }),
-                };
-                finish = "tool_calls";
-            }
-
-            var response = new JsonObject
-            {
-                ["id"] = "chatcmpl-test",
-                ["object"] = "chat.completion",
-                ["created"] = 1765000000,
-                ["model"] = "scripted",
-                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finish }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
-            };
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(response.ToJsonString());
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, address);
     }
 }
