@@ -111,6 +111,93 @@ public sealed class LongVideoTests
     }
 
     [Fact]
+    public async Task StopLongVideo_DuringShotOne_LaterShotsNeverSentAndTheShotDoneBecomesTheFilm()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
+        var started = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
+        Assert.False(started.IsError, started.Text);
+        var id = started.Str("sequence_id");
+        await WaitForAsync(() => f.Sandbox.Counters.TasksCreated >= 1);
+
+        var stopped = await f.CallAsync(ToolNames.StopLongVideo, $$"""{"sequence_id": "{{id}}"}""");
+
+        Assert.False(stopped.IsError, stopped.Text);
+        Assert.Equal("stopping", stopped.Str("status"));
+        Assert.False(stopped.Structured.GetProperty("done").GetBoolean());
+        var note = stopped.Structured.GetProperty("warnings")[0].GetString()!;
+        Assert.Contains("shots 2 to 3 will not be sent", note, StringComparison.Ordinal);
+        Assert.Contains("(about $2.93 not spent)", note, StringComparison.Ordinal); // 10 s + 5 s at 720p, $0.1952/s
+        Assert.Equal(["skipped", "skipped"], stopped.Structured.GetProperty("shots").EnumerateArray().Skip(1).Select(s => s.GetProperty("status").GetString()));
+
+        var done = await FollowAsync(f, id);
+
+        Assert.Equal("stopped", done.Str("status"));
+        Assert.Equal(1, done.Structured.GetProperty("shot_count").GetInt32());
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+        Assert.True(File.Exists(done.Str("film_path")), done.Text);
+        Assert.Equal("stopped", done.Structured.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("stopped on request after shot 1 of 3: shots 2 to 3 were never sent", done.Structured.GetProperty("error").GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+        Assert.Contains(id, (await f.CallAsync(ToolNames.ListTasks, """{"status": "succeeded"}""")).Text, StringComparison.Ordinal);
+
+        // Stopping twice is the same as once; a stopped film can still be continued from its last shot.
+        var again = await f.CallAsync(ToolNames.StopLongVideo, $$"""{"sequence_id": "{{id}}"}""");
+        Assert.Contains("nothing to stop: this film is already stopped", again.Structured.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        var extended = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id": "{{id}}", "prompt": "the kite flies on"}""");
+        Assert.False(extended.IsError, extended.Text);
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal(2, (await f.Journal.FindSequenceAsync(id))!.ShotCount);
+    }
+
+    [Fact]
+    public async Task StopLongVideo_BadOrUnknownOrFinished_ClearAnswersAndNothingChanges()
+    {
+        await using var f = await AgentFixture.StartAsync();
+
+        var bad = await f.CallAsync(ToolNames.StopLongVideo, """{"sequence_id": "task_123"}""");
+        var unknown = await f.CallAsync(ToolNames.StopLongVideo, """{"sequence_id": "seq_0123456789abcdef0123"}""");
+        var started = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""");
+        var id = started.Str("sequence_id");
+        var done = await FollowAsync(f, id);
+        var late = await f.CallAsync(ToolNames.StopLongVideo, $$"""{"sequence_id": "{{id}}"}""");
+
+        Assert.Equal(["sequence_id"], bad.ViolationParameters());
+        Assert.Contains("seq_", bad.Text, StringComparison.Ordinal);
+        Assert.True(unknown.IsError);
+        Assert.Contains("seq_0123456789abcdef0123", unknown.Text, StringComparison.Ordinal);
+        Assert.Equal("succeeded", done.Str("status"));
+        Assert.False(late.IsError, late.Text);
+        Assert.Equal("succeeded", late.Str("status"));
+        Assert.Contains("nothing to stop: this film is already succeeded", late.Structured.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task Journal_StopRequested_NoShotOfThatFilmCanBeJournaledButOtherTasksCan()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "seedance-journal-stop", Guid.NewGuid().ToString("N") + ".db");
+        var journal = new TaskJournal(path);
+        await journal.CreateSequenceAsync(new SequenceEntry
+        {
+            SequenceId = "seq_1", CreatedAt = default, UpdatedAt = default, PlanJson = "[]", ShotCount = 3, State = SequenceState.Running,
+        });
+        await journal.RecordSubmittingAsync("unconfirmed-a", "{}", "m", "p", null, "k1", null, "seq_1", 1);
+
+        Assert.True(await journal.RequestStopAsync("seq_1"));
+        Assert.False(await journal.RequestStopAsync("seq_1"));
+        await Assert.ThrowsAsync<TaskJournalException>(() => journal.RecordSubmittingAsync("unconfirmed-b", "{}", "m", "p", null, "k2", null, "seq_1", 2));
+        await journal.RecordSubmittingAsync("unconfirmed-c", "{}", "m", "p", null, "k3", null, null, null);
+        await journal.FinishStoppedAsync("seq_1", 1, null, null, null, null, "stopped");
+        await journal.RecordSubmittingAsync("unconfirmed-d", "{}", "m", "p", null, "k4", null, "seq_1", 2); // an extension of the stopped film
+
+        Assert.Equal(["unconfirmed-a", "unconfirmed-d"], (await journal.ShotsAsync("seq_1")).Select(e => e.TaskId));
+        Assert.NotNull(await journal.FindAsync("unconfirmed-c"));
+        Assert.Equal((SequenceState.Stopped, 1), ((await journal.FindSequenceAsync("seq_1"))!.State, (await journal.FindSequenceAsync("seq_1"))!.ShotCount));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task Journal_WrittenBySchemaTwo_GainsSequencesAndKeepsItsTasks_OneRowPerShot()
     {
         var path = Path.Combine(Path.GetTempPath(), "seedance-journal-v2", Guid.NewGuid().ToString("N") + ".db");

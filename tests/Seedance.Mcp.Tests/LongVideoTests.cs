@@ -125,6 +125,34 @@ public sealed class LongVideoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoppedDuringShotTwo_ThenKilledAndRestarted_ShotThreeNeverSentAndTheFilmIsTheFirstTwo()
+    {
+        var server = await StdioServerProcess.StartAsync(Environment());
+        var started = await server.CallAsync("generate_long_video", Storyboard);
+        var id = started["structuredContent"]!["sequence_id"]!.GetValue<string>();
+        await WaitForSubmitsAsync(2);
+
+        var stopped = await server.CallAsync("stop_long_video", new JsonObject { ["sequence_id"] = id });
+        Assert.False(IsError(stopped), Text(stopped));
+        Assert.Contains("shot 3 will not be sent", stopped["structuredContent"]!["warnings"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        server.Kill();
+        await server.DisposeAsync();
+
+        await using var restarted = await StdioServerProcess.StartAsync(Environment());
+        var done = await FollowAsync(restarted, id);
+
+        var report = done["structuredContent"]!;
+        Assert.Equal("stopped", report["status"]!.GetValue<string>());
+        Assert.Equal(2, report["shot_count"]!.GetValue<int>());
+        var clips = report["shots"]!.AsArray().Select(s => s!["local_video_path"]!.GetValue<string>()).ToArray();
+        Assert.Equal(2, clips.Length);
+        Assert.Equal(await ProbeSecondsAsync(clips[0]) + await ProbeSecondsAsync(clips[1]), await ProbeSecondsAsync(report["film_path"]!.GetValue<string>()), 1);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, _sandbox.ReceivedSubmitBodies.Count);
+        Assert.DoesNotContain(_sandbox.ReceivedSubmitBodies, b => b.Contains("sails out into the sea", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ServerKilledDuringShotTwo_RestartedServerFinishesTheChain_NoShotSubmittedTwice()
     {
         var server = await StdioServerProcess.StartAsync(Environment());

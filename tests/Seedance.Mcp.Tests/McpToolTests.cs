@@ -114,7 +114,7 @@ public sealed class McpToolTests
         var generate = await f.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat" });
         var list = await f.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
 
-        Assert.Equal(6, tools.Count);
+        Assert.Equal(7, tools.Count);
         Assert.True(generate.IsError);
         Assert.Contains("SEEDANCE_API_KEY", Text(generate), StringComparison.Ordinal);
         Assert.Contains("--sandbox", Text(generate), StringComparison.Ordinal);

@@ -160,7 +160,7 @@ public sealed class PluginTests : IAsyncLifetime
         var result = await kernel.InvokeAsync("seedance_mcp", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["size"] = "16x9" });
         var listed = await kernel.InvokeAsync("seedance_mcp", "list_tasks", new KernelArguments { ["limit"] = 3 });
 
-        Assert.Equal(6, kernel.Plugins["seedance_mcp"].FunctionCount);
+        Assert.Equal(7, kernel.Plugins["seedance_mcp"].FunctionCount);
         Assert.Contains("size", result.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"count\":0", listed.ToString(), StringComparison.Ordinal);
     }

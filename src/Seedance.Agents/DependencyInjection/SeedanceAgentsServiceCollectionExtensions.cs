@@ -123,6 +123,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new StopLongVideoTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(),
+            sp.GetRequiredService<SequenceReporter>(), sp.GetRequiredService<CostEstimator>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
             sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools));
         return services;

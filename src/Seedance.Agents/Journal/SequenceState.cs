@@ -11,4 +11,8 @@ public enum SequenceState
     Unstitched,
     /// <summary>A shot failed (or could not be sent); the chain stopped there.</summary>
     Failed,
+    /// <summary>Stopping was asked for: no further shot is sent; the shot already sent is finished and saved, then the shots done are stitched.</summary>
+    Stopping,
+    /// <summary>Stopped on request: the film holds the shots sent before the stop (the shot count is cut to them); the rest were never sent.</summary>
+    Stopped,
 }

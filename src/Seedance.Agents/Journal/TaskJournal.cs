@@ -153,19 +153,26 @@ public sealed class TaskJournal
     /// Records a submit about to be sent, as shot <paramref name="shot"/> of sequence <paramref name="sequenceId"/> when given.
     /// Fails (nothing is sent then) when that shot already has a row: each shot is submitted once.
     /// </summary>
-    public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+    public async Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
         string idempotencyKey, Spending.CostEstimate? estimate, string? sequenceId, int? shot, CancellationToken cancellationToken = default)
     {
+        // A shot is not written while its sequence is stopping: the same statement that would journal it checks, so a stop
+        // and the next shot's submit are ordered by the journal, and a stop that landed first means that shot is never sent.
         var now = Now();
-        return ExecuteAsync("""
+        var written = await ExecuteAsync("""
             INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key,
                                estimated_cost, estimate_source, estimate_basis, sequence_id, shot)
-            VALUES ($id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot)
+            SELECT $id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot
+            WHERE $sequence IS NULL OR NOT EXISTS (SELECT 1 FROM sequences WHERE sequence_id = $sequence AND state = $stopping)
             """, cancellationToken,
             ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
             ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey),
             ("$estimate", estimate?.Usd?.ToString(CultureInfo.InvariantCulture)), ("$source", estimate?.Source), ("$basis", estimate?.Basis),
-            ("$sequence", sequenceId), ("$shot", shot));
+            ("$sequence", sequenceId), ("$shot", shot), ("$stopping", nameof(SequenceState.Stopping)));
+        if (written == 0)
+        {
+            throw new TaskJournalException($"Shot {shot} of {sequenceId} was not sent: the long video is being stopped.");
+        }
     }
 
     /// <summary>
@@ -351,6 +358,29 @@ public sealed class TaskJournal
             """, cancellationToken, ("$state", state.ToString()), ("$film", filmPath), ("$seconds", filmSeconds), ("$method", stitchMethod),
             ("$command", stitchCommand), ("$shot", failedShot), ("$problem", problem), ("$now", Now()), ("$id", sequenceId));
 
+    /// <summary>
+    /// Asks a running sequence to stop: from now on none of its shots can be journaled, so none is sent. False when it was not
+    /// running (already finished, failed, stopping or stopped).
+    /// </summary>
+    public async Task<bool> RequestStopAsync(string sequenceId, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE sequences SET state = $stopping, updated_at = $now WHERE sequence_id = $id AND state = $running", cancellationToken,
+            ("$stopping", nameof(SequenceState.Stopping)), ("$now", Now()), ("$id", sequenceId), ("$running", nameof(SequenceState.Running))) > 0;
+
+    /// <summary>Ends a stopping sequence with the <paramref name="shotCount"/> shots sent before the stop, and the film made of them if any.</summary>
+    public Task FinishStoppedAsync(string sequenceId, int shotCount, string? filmPath, double? filmSeconds, string? stitchMethod, string? stitchCommand,
+        string problem, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE sequences SET state = $state, shot_count = $count, film_path = $film, film_seconds = $seconds, stitch_method = $method,
+                                 stitch_command = $command, failed_shot = NULL, problem = $problem, updated_at = $now
+            WHERE sequence_id = $id
+            """, cancellationToken, ("$state", nameof(SequenceState.Stopped)), ("$count", shotCount), ("$film", filmPath), ("$seconds", filmSeconds),
+            ("$method", stitchMethod), ("$command", stitchCommand), ("$problem", problem), ("$now", Now()), ("$id", sequenceId));
+
+    /// <summary>Notes why a sequence's chain paused, leaving its state (running or stopping) as it is.</summary>
+    public Task NoteSequenceProblemAsync(string sequenceId, string problem, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE sequences SET problem = $problem, updated_at = $now WHERE sequence_id = $id", cancellationToken,
+            ("$problem", problem), ("$now", Now()), ("$id", sequenceId));
+
     /// <summary>Adds one shot to a finished sequence (extend_video continued it) and sets it running again, so the film is made anew.</summary>
     public Task AddShotAsync(string sequenceId, int shotCount, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE sequences SET shot_count = MAX(shot_count, $count), state = $state, failed_shot = NULL, problem = NULL, updated_at = $now WHERE sequence_id = $id",
@@ -398,7 +428,7 @@ public sealed class TaskJournal
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         EnsureReady();
         try
@@ -407,7 +437,7 @@ public sealed class TaskJournal
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             Bind(command, parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (SqliteException ex)
         {

@@ -291,6 +291,29 @@ internal static class ToolParameters
         },
     ]);
 
+    /// <summary>stop_long_video: which film, and how long to wait for it to stop.</summary>
+    public static ParameterTable Stop { get; } = new(
+    [
+        new()
+        {
+            Name = "sequence_id",
+            Kind = ParameterKind.String,
+            Rule = ArgumentRule,
+            MaxLength = 128,
+            Pattern = "^seq_[A-Za-z0-9]+$",
+            PatternText = "a sequence id such as seq_0123… (seq_ then letters and digits)",
+            EnforceRange = true,
+            Required = true,
+            RequiredHint = "the sequence_id that generate_long_video returned (list_tasks shows recent ones)",
+            Describe = _ => "The sequence_id (seq_…) returned by generate_long_video.",
+        },
+        Wait with
+        {
+            Describe = _ => $"Seconds to wait for the film to stop before returning, 0 to {MaxWaitSeconds}: a shot already sent is finished "
+                + "and saved first, then the shots done are stitched.",
+        },
+    ]);
+
     private static ToolParameter TaskId(string description) => new()
     {
         Name = "task_id",

@@ -24,6 +24,9 @@ internal static class OutputSchemas
     /// <summary>What generate_long_video answers: a <see cref="SequenceReport"/>, a <see cref="SequencePreview"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement LongVideo { get; } = OrError(Create(typeof(SequenceReport)), Create(typeof(SequencePreview)));
 
+    /// <summary>What stop_long_video answers: a <see cref="SequenceReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement Sequence { get; } = OrError(Create(typeof(SequenceReport)));
+
     /// <summary>What generate_video and extend_video answer: a <see cref="Results.TaskReport"/>, a <see cref="DryRunReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement PaidCall { get; } = OrError(Create(typeof(TaskReport)), Create(typeof(DryRunReport)));
 

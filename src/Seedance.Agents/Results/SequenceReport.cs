@@ -10,10 +10,11 @@ public sealed record SequenceReport
     [Description("The sequence id (seq_…): pass it to check_task to follow the film, or to extend_video to continue it.")]
     public required string SequenceId { get; init; }
 
-    /// <summary>running, succeeded, unstitched or failed.</summary>
+    /// <summary>running, succeeded, unstitched, failed, stopping or stopped.</summary>
     [Description("Where the long video stands: running (shots render one after another in the background), succeeded (the film is written), "
-        + "unstitched (every shot is saved but no film could be written: see stitch_command) or failed (a shot failed: see failed_shot and error).")]
-    [AllowedValues("running", "succeeded", "unstitched", "failed")]
+        + "unstitched (every shot is saved but no film could be written: see stitch_command), failed (a shot failed: see failed_shot and error), "
+        + "stopping (stop_long_video was called: no further shot is sent) or stopped (the film holds the shots sent before the stop).")]
+    [AllowedValues("running", "succeeded", "unstitched", "failed", "stopping", "stopped")]
     public required string Status { get; init; }
 
     /// <summary>True once nothing more happens by itself.</summary>

@@ -18,13 +18,13 @@ internal static class SequenceReportBuilder
             var entry = entries.FirstOrDefault(e => e.Shot == shot);
             var duration = shot <= plan.Count ? plan[shot - 1].Duration
                 : entry is not null && SeedanceJson.DeserializeRequest(entry.RequestJson) is { } sent ? sent.Duration : 5;
-            var report = Shot(shot, entry, shot <= plan.Count ? plan[shot - 1].Prompt : entry?.Prompt, duration);
+            var report = Shot(shot, entry, shot <= plan.Count ? plan[shot - 1].Prompt : entry?.Prompt, duration, sequence.State == SequenceState.Stopping);
             shots.Add(report);
             total += duration;
             weighted += duration * (report.Status == "succeeded" ? 100 : report.Progress ?? 0) / 100.0;
         }
 
-        var done = sequence.State is SequenceState.Succeeded or SequenceState.Unstitched;
+        var done = sequence.State is SequenceState.Succeeded or SequenceState.Unstitched or SequenceState.Stopped;
         var shotsDone = shots.Count(s => s.Status == "succeeded");
         var charged = shots.Where(s => s.CostUsd is not null).Select(s => s.CostUsd!.Value).ToArray();
         var lastGood = shots.LastOrDefault(s => s.Status == "succeeded")?.TaskId;
@@ -32,7 +32,7 @@ internal static class SequenceReportBuilder
         {
             SequenceId = sequence.SequenceId,
             Status = sequence.State.ToString().ToLowerInvariant(),
-            Done = sequence.State != SequenceState.Running,
+            Done = sequence.State is not (SequenceState.Running or SequenceState.Stopping),
             Progress = done ? 100 : (int)Math.Floor(95 * (total > 0 ? weighted / total : 0)),
             ShotCount = sequence.ShotCount,
             ShotsDone = shotsDone,
@@ -40,10 +40,16 @@ internal static class SequenceReportBuilder
             FilmPath = ResultSaver.IsSaved(sequence.FilmPath) ? sequence.FilmPath : null,
             FilmDurationSeconds = ResultSaver.IsSaved(sequence.FilmPath) && sequence.FilmSeconds is { } seconds ? Math.Round(seconds, 3) : null,
             StitchMethod = ResultSaver.IsSaved(sequence.FilmPath) ? sequence.StitchMethod : null,
-            StitchCommand = sequence.State == SequenceState.Unstitched ? sequence.StitchCommand : null,
+            StitchCommand = sequence.State is SequenceState.Unstitched or SequenceState.Stopped && !ResultSaver.IsSaved(sequence.FilmPath) ? sequence.StitchCommand : null,
             FailedShot = sequence.FailedShot,
             Error = sequence.Problem is { } problem && sequence.State != SequenceState.Succeeded
-                ? new ReportedError(sequence.State == SequenceState.Failed ? "shot_failed" : sequence.State == SequenceState.Running ? "paused" : "not_stitched", problem)
+                ? new ReportedError(sequence.State switch
+                {
+                    SequenceState.Failed => "shot_failed",
+                    SequenceState.Running or SequenceState.Stopping => "paused",
+                    SequenceState.Stopped => "stopped",
+                    _ => "not_stitched",
+                }, problem)
                 : null,
             EstimatedCostUsd = sequence.EstimatedCost,
             CostUsd = charged.Length > 0 ? charged.Sum() : null,
@@ -53,11 +59,11 @@ internal static class SequenceReportBuilder
         };
     }
 
-    private static ShotReport Shot(int shot, JournalEntry? entry, string? prompt, int duration)
+    private static ShotReport Shot(int shot, JournalEntry? entry, string? prompt, int duration, bool stopping)
     {
         if (entry is null)
         {
-            return new ShotReport { Shot = shot, Status = "waiting", Prompt = ReportText.Short(prompt, 200), Duration = duration };
+            return new ShotReport { Shot = shot, Status = stopping ? "skipped" : "waiting", Prompt = ReportText.Short(prompt, 200), Duration = duration };
         }
 
         var frame = ResultSaver.IsSaved(entry.LocalLastFramePath) ? entry.LocalLastFramePath : entry.LastFrameUrl;
@@ -102,6 +108,18 @@ internal static class SequenceReportBuilder
                             + $"{failed}'s prompt, adjusted as the reason suggests, then continue from each new clip; or call generate_long_video again with the "
                             + "remaining shots (every shot is paid again)."
                         : ". Adjust the first shot's prompt or inputs as the reason suggests and call generate_long_video again (it is paid again).");
+            case SequenceState.Stopping:
+                var inFlight = shots.Where(s => s.Status is not ("succeeded" or "skipped")).Select(s => s.Shot).ToArray();
+                return "Stopping: no further shot is sent (the skipped ones are never charged)"
+                    + (inFlight.Length > 0 ? $"; shot {inFlight[0]}, already sent and paid for, is finished and saved first" : string.Empty)
+                    + $", then the shots done are stitched into a shorter film. Call check_task with task_id \"{id}\" and wait=50 to follow it.";
+            case SequenceState.Stopped:
+                return ResultSaver.IsSaved(sequence.FilmPath)
+                    ? $"The film was stopped on request and holds its first {sequence.ShotCount} shot(s): it is saved at {sequence.FilmPath}"
+                        + (sequence.FilmSeconds is { } stopped ? $" ({stopped.ToString("0.#", CultureInfo.InvariantCulture)} s)" : string.Empty)
+                        + $". Give the user the film's path. To go on from its last shot, call extend_video with task_id \"{id}\" and a prompt."
+                    : $"The film was stopped on request: {sequence.Problem}. Give the user the shot files and links"
+                        + (sequence.StitchCommand is { } stitch ? $", and this command to stitch them: {stitch}" : string.Empty) + ".";
             default:
                 var current = shots.FirstOrDefault(s => s.Status != "succeeded");
                 return $"The shots render one after another in the background of this server (about 1 to 5 minutes each"

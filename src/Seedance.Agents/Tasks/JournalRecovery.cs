@@ -80,9 +80,13 @@ public sealed class JournalRecovery
         }
 
         // After the submits are settled, so an interrupted shot's submit is already confirmed when its chain looks at it.
-        foreach (var sequence in await _journal.ListSequencesAsync(100, SequenceState.Running, cancellationToken))
+        // A film being stopped resumes too: its shot in flight is finished and saved, and the shots done are stitched.
+        foreach (var state in (SequenceState[])[SequenceState.Running, SequenceState.Stopping])
         {
-            _sequences.Ensure(sequence.SequenceId);
+            foreach (var sequence in await _journal.ListSequencesAsync(100, state, cancellationToken))
+            {
+                _sequences.Ensure(sequence.SequenceId);
+            }
         }
 
         RemoveStalePartials(now);

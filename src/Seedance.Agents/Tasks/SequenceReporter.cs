@@ -32,7 +32,7 @@ internal sealed class SequenceReporter
     {
         var cancellationToken = call.CancellationToken;
         var sequence = await _journal.FindSequenceAsync(sequenceId, cancellationToken) ?? throw ToolFailure.UnknownTask(sequenceId);
-        if (sequence.State == SequenceState.Running || (sequence.State == SequenceState.Unstitched && _options.DownloadResults && sequence.StitchCommand is not null))
+        if (sequence.State is SequenceState.Running or SequenceState.Stopping || (sequence.State == SequenceState.Unstitched && _options.DownloadResults && sequence.StitchCommand is not null))
         {
             _runner.Ensure(sequenceId);
         }
@@ -46,7 +46,7 @@ internal sealed class SequenceReporter
             var shots = await _journal.ShotsAsync(sequenceId, CancellationToken.None);
             var report = SequenceReportBuilder.Build(sequence, shots, warnings);
             var now = _time.GetUtcNow();
-            var busy = sequence.State == SequenceState.Running || _runner.IsRunning(sequenceId);
+            var busy = sequence.State is SequenceState.Running or SequenceState.Stopping || _runner.IsRunning(sequenceId);
             if (wait > 0)
             {
                 call.Progress?.Report(new ToolProgress(report.Progress, Describe(report)));

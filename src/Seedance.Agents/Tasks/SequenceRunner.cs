@@ -106,7 +106,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         try
         {
             var sequence = await _journal.FindSequenceAsync(sequenceId, cancellationToken);
-            if (sequence is null || sequence.State is SequenceState.Failed or SequenceState.Succeeded)
+            if (sequence is null || sequence.State is SequenceState.Failed or SequenceState.Succeeded or SequenceState.Stopped)
             {
                 return;
             }
@@ -119,9 +119,9 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (ex is TaskJournalException or IOException or UnauthorizedAccessException or SeedanceApiException)
         {
-            // Left running: check_task (or the next start) picks it up again.
-            await TryAsync(() => _journal.UpdateSequenceAsync(sequenceId, SequenceState.Running,
-                problem: $"the chain paused ({ex.Message}); check_task with the sequence_id resumes it", cancellationToken: CancellationToken.None));
+            // Left running (or stopping): check_task (or the next start) picks it up again.
+            await TryAsync(() => _journal.NoteSequenceProblemAsync(sequenceId,
+                $"the chain paused ({ex.Message}); check_task with the sequence_id resumes it", CancellationToken.None));
         }
     }
 
@@ -137,6 +137,11 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
             var taskId = await SubmittedAsync(id, shot, plan, previous, cancellationToken);
             if (taskId is null)
             {
+                if (await StopRequestedAsync(id, cancellationToken))
+                {
+                    await FinishStoppedAsync(id, sent: shot - 1, planned: sequence.ShotCount, clips, unsaved, cancellationToken);
+                }
+
                 return;
             }
 
@@ -222,6 +227,12 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
                 }
             }
 
+            // Nothing of this shot is journaled, so nothing of it was sent: this is where a stop takes effect.
+            if (await StopRequestedAsync(id, cancellationToken))
+            {
+                return null;
+            }
+
             if (shot > plan.Count)
             {
                 await StopAsync(id, shot, $"shot {shot} has no journaled request to send");
@@ -267,7 +278,8 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
             }
             catch (TaskJournalException)
             {
-                // Most likely another process journaled this shot first (one row per shot): the next round follows its row.
+                // Most likely another process journaled this shot first (one row per shot), or the film is being stopped: the
+                // next round follows that row, or sees the stop.
             }
         }
     }
@@ -355,6 +367,29 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         return ResultSaver.IsSaved(entry?.LocalLastFramePath)
             ? (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, _time.GetUtcNow() + TimeSpan.FromSeconds(45), cancellationToken)).Url
             : null;
+    }
+
+    private async Task<bool> StopRequestedAsync(string id, CancellationToken cancellationToken) =>
+        (await _journal.FindSequenceAsync(id, cancellationToken))?.State == SequenceState.Stopping;
+
+    /// <summary>
+    /// Ends a stopped film: the <paramref name="sent"/> shots sent before the stop are all it has now (each of them is finished and
+    /// saved by the time this runs), and they are stitched into a shorter film when every one is saved.
+    /// </summary>
+    private async Task FinishStoppedAsync(string id, int sent, int planned, List<string> clips, List<string> unsaved, CancellationToken cancellationToken)
+    {
+        var never = sent + 1 == planned ? $"shot {planned} was" : $"shots {sent + 1} to {planned} were";
+        var problem = $"stopped on request after shot {sent} of {planned}: {never} never sent (nothing was charged for them)";
+        if (sent == 0 || unsaved.Count > 0)
+        {
+            var why = sent == 0 ? "no shot was finished" : $"not every shot is saved on this machine ({string.Join("; ", unsaved)})";
+            await _journal.FinishStoppedAsync(id, sent, null, null, null, null, $"{problem}; no film was made: {why}", CancellationToken.None);
+            return;
+        }
+
+        var stitched = await _stitcher.StitchAsync(id, clips, cancellationToken);
+        await _journal.FinishStoppedAsync(id, sent, stitched.FilmPath, stitched.Seconds, stitched.Method, stitched.Command,
+            stitched.FilmPath is null ? $"{problem}; no film was made: {stitched.Problem}" : problem, CancellationToken.None);
     }
 
     private Task StopAsync(string id, int shot, string problem) =>

@@ -122,8 +122,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var last = shots.FirstOrDefault(s => s.Shot == sequence.ShotCount);
         switch (sequence.State)
         {
-            case SequenceState.Running:
-                throw ToolFailure.CannotExtend($"Long video '{id}' is still rendering.",
+            case SequenceState.Running or SequenceState.Stopping:
+                throw ToolFailure.CannotExtend($"Long video '{id}' is still {(sequence.State == SequenceState.Running ? "rendering" : "being stopped")}.",
                     $"Call check_task with task_id \"{id}\" and wait=50 until it is done, then call extend_video again.");
             case SequenceState.Failed:
                 var good = shots.LastOrDefault(s => s.State == JournalState.Succeeded);

@@ -22,9 +22,10 @@ internal sealed class ListTasksTool : ISeedanceTool
     // Which long videos each filter shows (unconfirmed submits are tasks; a sequence is never unconfirmed itself).
     private static readonly Dictionary<string, SequenceState[]> SequenceFilters = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["all"] = [SequenceState.Running, SequenceState.Succeeded, SequenceState.Unstitched, SequenceState.Failed],
-        ["active"] = [SequenceState.Running],
-        ["succeeded"] = [SequenceState.Succeeded, SequenceState.Unstitched],
+        ["all"] = [SequenceState.Running, SequenceState.Succeeded, SequenceState.Unstitched, SequenceState.Failed, SequenceState.Stopping,
+            SequenceState.Stopped],
+        ["active"] = [SequenceState.Running, SequenceState.Stopping],
+        ["succeeded"] = [SequenceState.Succeeded, SequenceState.Unstitched, SequenceState.Stopped],
         ["failed"] = [SequenceState.Failed],
         ["unconfirmed"] = [],
     };

@@ -13,6 +13,8 @@ public static class ToolNames
     public const string ListTasks = "list_tasks";
     /// <summary>Renders a storyboard shot by shot in the background and stitches one film.</summary>
     public const string GenerateLongVideo = "generate_long_video";
+    /// <summary>Stops a long video: no further shot is sent, and the shots done become a shorter film.</summary>
+    public const string StopLongVideo = "stop_long_video";
     /// <summary>Reads the account balance and today's spend.</summary>
     public const string GetBalance = "get_balance";
 }

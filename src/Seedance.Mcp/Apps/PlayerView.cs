@@ -20,7 +20,7 @@ internal static class PlayerView
         Seedance.Agents.Tools.ToolNames.GenerateVideo,
         Seedance.Agents.Tools.ToolNames.CheckTask,
         Seedance.Agents.Tools.ToolNames.ExtendVideo,
-        "generate_long_video",
+        Seedance.Agents.Tools.ToolNames.GenerateLongVideo,
     };
 
     private static readonly Lazy<string> Html = new(() =>

@@ -18,6 +18,7 @@ internal static class ToolIcons
             {
                 "generate_video" or "extend_video" or "generate_long_video" => "#7c3aed",
                 "get_balance" => "#0f766e",
+                "stop_long_video" => "#b91c1c",
                 _ => "#2563eb",
             }))),
             MimeType = "image/svg+xml",

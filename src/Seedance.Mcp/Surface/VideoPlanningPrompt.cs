@@ -56,6 +56,7 @@ internal static class VideoPlanningPrompt
                tool is not listed, generate_video with dry_run true for the first shot). Tell the user the estimated total.
             3. When the user agrees, call generate_long_video without dry_run (or generate_video for shot 1, then extend_video from each
                finished shot), and follow it with check_task and wait=50 until it is done. Give the user the film's path and link.
+               If the user wants no more of it partway, call stop_long_video: no further shot is sent, and the shots done become the film.
             Never start the same shot twice: if a call is unsure, check_task settles it.
             """;
         return ValueTask.FromResult(new GetPromptResult

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Seedance.Agents.Journal;
+using Seedance.Agents.Parameters;
+using Seedance.Agents.Results;
+using Seedance.Agents.Spending;
+using Seedance.Agents.Tasks;
+using Seedance.Client.Models;
+
+namespace Seedance.Agents.Tools;
+
+/// <summary>
+/// stop_long_video: no further shot of a running film is sent (the journal refuses to record one, so the stop and the next
+/// shot's submit cannot cross); the shot already sent is finished and saved, since it is paid for, and the shots done are
+/// stitched into a shorter film by the <see cref="SequenceRunner"/>. Free; stopping twice is the same as once.
+/// </summary>
+internal sealed class StopLongVideoTool : ISeedanceTool
+{
+    private readonly TaskJournal _journal;
+    private readonly SequenceRunner _runner;
+    private readonly SequenceReporter _reporter;
+    private readonly CostEstimator _estimator;
+
+    public StopLongVideoTool(TaskJournal journal, SequenceRunner runner, SequenceReporter reporter, CostEstimator estimator)
+    {
+        _journal = journal;
+        _runner = runner;
+        _reporter = reporter;
+        _estimator = estimator;
+    }
+
+    public string Name => ToolNames.StopLongVideo;
+
+    public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
+    {
+        Name = ToolNames.StopLongVideo,
+        Title = "Stop a long video",
+        Description =
+            "Stop a long video made by generate_long_video when the user wants no more of it (the story is told, or a shot went wrong): "
+            + "no further shot is sent or charged. A shot already sent cannot be called back; it is finished and saved, and the shots done "
+            + "are stitched into a shorter film. Free. Returns the film's state; follow it with check_task and the sequence_id until done is true.",
+        InputSchema = ParameterSchema.Write(ToolParameters.Stop, catalog),
+        OutputSchema = OutputSchemas.Sequence,
+        Idempotent = true,
+    };
+
+    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    {
+        var cancellationToken = call.CancellationToken;
+        var read = ToolParameters.Stop.Read(Name, arguments);
+        if (read.Violations.Count > 0)
+        {
+            throw ToolFailure.InvalidArguments(Name, read.Violations);
+        }
+
+        var id = read.String("sequence_id")!.Trim();
+        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var sequence = await _journal.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
+        string note;
+        if (await _journal.RequestStopAsync(id, cancellationToken))
+        {
+            // The journal now refuses this film's next shot: whatever is journaled now is all that was (or is being) sent.
+            var sent = (await _journal.ShotsAsync(id, CancellationToken.None)).Count;
+            note = sent >= sequence.ShotCount
+                ? $"every one of the {sequence.ShotCount} shots was already sent, so there was nothing left to stop: the film is finished as planned"
+                : $"stopped: {Shots(sent + 1, sequence.ShotCount)} will not be sent{await SavedAsync(sequence, sent, cancellationToken)}; "
+                    + (sent > 0 ? $"shot {sent} was sent before the stop and is finished and saved first" : "no shot had been sent");
+            _runner.Ensure(id);
+        }
+        else
+        {
+            note = sequence.State == SequenceState.Stopping
+                ? "this film is already stopping"
+                : $"nothing to stop: this film is already {sequence.State.ToString().ToLowerInvariant()}";
+        }
+
+        return ToolOutcomes.Success(await _reporter.ReportAsync(id, wait, call, [note]));
+    }
+
+    private static string Shots(int from, int to) =>
+        from == to ? $"shot {from.ToString(CultureInfo.InvariantCulture)}" : $"shots {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)}";
+
+    // What the shots never sent would have cost, as priced when the film started.
+    private async Task<string> SavedAsync(SequenceEntry sequence, int sent, CancellationToken cancellationToken)
+    {
+        var plan = SequencePlan.Read(sequence.PlanJson);
+        decimal saved = 0;
+        for (var shot = sent + 1; shot <= Math.Min(sequence.ShotCount, plan.Count); shot++)
+        {
+            if ((await _estimator.EstimateAsync(plan[shot - 1], cancellationToken)).Usd is not { } usd)
+            {
+                return string.Empty;
+            }
+
+            saved += usd;
+        }
+
+        return saved > 0 ? $" (about {CostEstimate.Money(saved)} not spent)" : string.Empty;
+    }
+}
