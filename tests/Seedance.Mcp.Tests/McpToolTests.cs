@@ -18,7 +18,7 @@ public sealed class McpToolTests
 
         var tools = await f.Client.ListToolsAsync();
 
-        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video"], tools.Select(t => t.Name));
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video"], tools.Select(t => t.Name));
         var generate = tools[0].ProtocolTool;
         Assert.Equal("Generate a video (Seedance 2.0)", generate.Title);
         Assert.False(generate.Annotations!.ReadOnlyHint);

@@ -64,7 +64,7 @@ public sealed class PluginTests : IAsyncLifetime
         var plugin = kernel.Plugins["seedance"];
         var definitions = ToolCatalog.Create(ModelCatalog.Default);
 
-        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks"], plugin.Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks", "stop_long_video"], plugin.Select(f => f.Name).Order());
         foreach (var definition in definitions)
         {
             var function = plugin[definition.Name];
@@ -179,6 +179,6 @@ public sealed class PluginRegistrationTests
 
         var kernel = provider.GetRequiredService<Kernel>();
 
-        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks"], kernel.Plugins["video"].Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks", "stop_long_video"], kernel.Plugins["video"].Select(f => f.Name).Order());
     }
 }
