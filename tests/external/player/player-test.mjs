@@ -436,6 +436,22 @@ async function main() {
     await frame.waitForFunction(() => document.getElementById("bar").getAttribute("aria-valuenow") === "40", { timeout: 5000 }).catch(() => {});
     const bar = await frame.$eval("#bar-fill", (n) => n.style.width);
     check("[crafted] a running result shows a 40% progress bar", bar === "40%" && /40%/.test(await text("#status")), bar);
+    // A long video being stopped: its shots, its sequence id, and Check again on that id.
+    await page.evaluate((r) => window.host.toolResult(r), report({ sequence_id: "seq_crafted0123456789ab", status: "stopping", done: false,
+      progress: 30, shot_count: 3, shots_done: 1, shots: [
+        { shot: 1, status: "succeeded", prompt: "a kite rises", duration: 5, task_id: "task_s1" },
+        { shot: 2, status: "running", prompt: "the kite loops", duration: 5, task_id: "task_s2" },
+        { shot: 3, status: "skipped", prompt: "the kite lands", duration: 5 }],
+      next_step: "Stopping: no further shot is sent." }));
+    await frame.waitForFunction(() => document.getElementById("badge").textContent === "stopping", { timeout: 5000 }).catch(() => {});
+    const film = await frame.evaluate(() => ({
+      shots: [...document.querySelectorAll("#shots li")].map((li) => li.textContent),
+      check: !document.getElementById("check-btn").hidden, task: document.getElementById("task").textContent,
+      status: document.getElementById("status").textContent,
+    }));
+    check("[crafted] a film being stopped lists its shots (the skipped one too), its sequence id, and offers Check again",
+      film.shots.length === 3 && film.shots[2].includes("skipped") && film.check && film.task === "seq_crafted0123456789ab"
+        && /Stopping/.test(film.status), film);
     // Hostile fields: HTML in text, javascript: and data: links.
     await page.evaluate((r) => window.host.toolResult(r), report({ task_id: "task_x", status: "succeeded", done: true,
       prompt: "<img src=x onerror=\"window.pwned=1\">", video_url: "javascript:window.pwned=1",
