@@ -53,7 +53,8 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
             + "resolution, generate_audio and seed are shared by every shot; image inputs apply to the first shot. The whole film is priced "
             + "and confirmed once. The shots render in the background of this server (minutes each), so the call returns a sequence_id at "
             + "once; then call check_task with that sequence_id and wait=50 until done is true, which gives the film's path and each shot's. "
-            + "A failed shot stops the chain (the answer says which and why; later shots are not sent). Never call it again for a film "
+            + "A failed shot stops the chain (the answer says which and why; later shots are not sent); stop_long_video stops it when the "
+            + "user wants no more. Never call it again for a film "
             + "that is still rendering: that pays twice. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.LongVideo, catalog),
         OutputSchema = OutputSchemas.LongVideo,
