@@ -64,7 +64,7 @@ public sealed class HttpTransportTests
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal(6, (await f.Client.ListToolsAsync()).Count);
+        Assert.Equal(7, (await f.Client.ListToolsAsync()).Count);
     }
 
     [Theory]
@@ -171,7 +171,7 @@ public sealed class HttpTransportBindingTests
         {
         }
 
-        Assert.Equal(6, (await f.Client.ListToolsAsync()).Count);
+        Assert.Equal(7, (await f.Client.ListToolsAsync()).Count);
     }
 
     private static HttpRequestMessage Post(Uri endpoint, Action<HttpRequestMessage>? edit = null)
