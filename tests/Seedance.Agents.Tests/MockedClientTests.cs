@@ -97,5 +97,7 @@ public sealed class MockedClientTests : IDisposable
         Assert.Equal("succeeded", outcome.Str("status"));
         Assert.NotNull(outcome.StrOrNull("download_error"));
         Assert.Equal("http://127.0.0.1:9/expired.mp4", outcome.Str("video_url"));
+        Assert.DoesNotContain("file path", outcome.Str("next_step"), StringComparison.Ordinal);
+        Assert.Contains("check_task", outcome.Str("next_step"), StringComparison.Ordinal);
     }
 }

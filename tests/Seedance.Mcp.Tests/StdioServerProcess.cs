@@ -47,18 +47,59 @@ public sealed class StdioServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<StdioServerProcess> StartAsync(IDictionary<string, string?> environment, params string[] args)
+    public static Task<StdioServerProcess> StartAsync(IDictionary<string, string?> environment, params string[] args) =>
+        StartAsync("dotnet", [ServerDll, .. args], environment);
+
+    /// <summary>
+    /// Starts the server in a mount namespace of its own with a tmpfs of <paramref name="size"/> (such as <c>1m</c>) mounted
+    /// over each of <paramref name="disks"/> (existing folders), so a test can fill the server's disk. The mounts live and die
+    /// with the process and the host never sees them; the test reaches them through <see cref="Inside"/>. Needs
+    /// <c>unshare</c> and root (or unprivileged user namespaces); without them this throws, it never quietly skips.
+    /// </summary>
+    public static async Task<StdioServerProcess> StartOnSmallDisksAsync(IDictionary<string, string?> environment, IReadOnlyList<string> disks,
+        string size, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // unshare and sh exec in turn, so the process started is the server itself: its id is the server's, and killing it
+        // ends the namespace and its mounts.
+        const string MountThenExec = """
+            size=$1; shift
+            while [ "$1" != -- ]; do mount -t tmpfs -o "size=$size" seedance-test-disk "$1" || exit 97; shift; done
+            shift
+            exec "$@"
+            """;
+        string[] command =
+        [
+            Environment.IsPrivilegedProcess ? "-m" : "-rm", "--", "sh", "-c", MountThenExec, "sh", size,
+            .. disks.Select(Path.GetFullPath), "--", "dotnet", ServerDll, .. args,
+        ];
+        try
+        {
+            return await StartAsync("unshare", command, environment);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException(
+                "This test fills a small private disk: it needs `unshare -m` and `mount -t tmpfs` (as root, or with unprivileged user "
+                + $"namespaces), as CI has. Starting the server that way failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Where the test reaches <paramref name="path"/> as the server sees it (through its mount namespace).</summary>
+    public string Inside(string path) => $"/proc/{_process.Id}/root{Path.GetFullPath(path)}";
+
+    private static string ServerDll => Path.Combine(AppContext.BaseDirectory, "seedance-mcp.dll");
+
+    private static async Task<StdioServerProcess> StartAsync(string program, IEnumerable<string> arguments, IDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "seedance-mcp.dll"));
-        foreach (var arg in args)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment.Remove("SEEDANCE_API_KEY");

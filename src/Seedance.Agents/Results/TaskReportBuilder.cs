@@ -71,9 +71,14 @@ internal static class TaskReportBuilder
         JournalState.Succeeded when saved.Status == SaveStatus.Saving => $"The video is ready at video_url and is being saved on this machine "
             + $"({saved.Percent ?? 0}%). Give the user the link now; call check_task with task_id \"{taskId}\" and wait=20 to get the saved file's path"
             + (expires is { } until ? $" (the link expires at {until.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)})." : "."),
+        JournalState.Succeeded when saved.Status == SaveStatus.Failed && localVideo is null => "The video is ready at video_url but is not saved on "
+            + "this machine (download_error says why), so there is no file to give the user: give them the link, and once the cause is fixed (a full "
+            + $"disk freed, say) call check_task with task_id \"{taskId}\" to save it (a partial download resumes where it stopped)"
+            + (expires is { } by ? $"; the link expires at {by.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}." : "."),
         JournalState.Succeeded => (localVideo is null ? "The video is ready at video_url; " : $"The video is saved at {localVideo}; ")
             + (expires is { } e ? $"the link expires at {e.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}. " : string.Empty)
-            + $"Give the user the file path and the link. To continue the clip, call extend_video with task_id \"{taskId}\" and a prompt for what happens next.",
+            + (localVideo is null ? "Give the user the link. " : "Give the user the file path and the link. ")
+            + $"To continue the clip, call extend_video with task_id \"{taskId}\" and a prompt for what happens next.",
         JournalState.Failed or JournalState.Cancelled => "The task produced no video and nothing can be downloaded. Adjust the prompt or inputs as the "
             + "error suggests and call generate_video again (a new task is paid again).",
         JournalState.Unconfirmed or JournalState.Submitting => $"This submit may or may not have created a task (and been charged). Do not call "
