@@ -33,6 +33,56 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void OutputSchemas_DescribeEveryPropertyRequireExactlyTheNonNullableAndAdmitTheError()
+    {
+        foreach (var tool in Tools)
+        {
+            var shapes = tool.OutputSchema.GetProperty("anyOf").EnumerateArray().ToArray();
+            Assert.Equal(["charged", "error", "kind", "next_step"], Required(shapes[^1]).Order(StringComparer.Ordinal));
+            Assert.All(shapes, AssertDescribed);
+        }
+
+        var paid = Tools.Single(t => t.Name == "generate_video").OutputSchema.GetProperty("anyOf");
+        var report = paid[0].GetProperty("properties");
+        Assert.Equal(["submitting", "unconfirmed", "queued", "running", "succeeded", "failed", "cancelled"], Enum(report.GetProperty("status")));
+        Assert.Equal("integer", report.GetProperty("progress").GetProperty("type").GetString());
+        Assert.Equal("date-time", report.GetProperty("video_expires_at").GetProperty("format").GetString());
+        Assert.Contains("task_id", Required(paid[0]));
+        Assert.DoesNotContain("progress", Required(paid[0]));
+
+        // A JsonElement admits any JSON; its schema is an object only so that it can carry the description.
+        var body = paid[1].GetProperty("properties").GetProperty("request_body");
+        Assert.Equal(["description"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Contains("request_body", Required(paid[1]));
+
+        static string[] Required(JsonElement shape) =>
+            shape.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(r => r.GetString()!).ToArray() : [];
+
+        static void AssertDescribed(JsonElement shape)
+        {
+            if (shape.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (shape.TryGetProperty("properties", out var properties))
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    Assert.True(property.Value.TryGetProperty("description", out var description) && description.GetString()!.Length > 0, property.Name);
+                    Assert.False(property.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array, property.Name);
+                    AssertDescribed(property.Value);
+                }
+            }
+
+            if (shape.TryGetProperty("items", out var items))
+            {
+                AssertDescribed(items);
+            }
+        }
+    }
+
+    [Fact]
     public void GenerateVideo_SchemaCarriesEnumsRangesAndLimits()
     {
         Assert.Equal(["doubao-seedance-2.0", "doubao-seedance-2.0-fast", "doubao-seedance-2.0-mini"], Enum(Property("generate_video", "model")));
