@@ -37,7 +37,7 @@ internal static class OutputSchemas
     public static JsonElement LongVideo { get; } = OrError(SequenceReportSchema, Create(typeof(SequencePreview)));
 
     /// <summary>What stop_long_video answers: a <see cref="SequenceReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
-    public static JsonElement Sequence { get; } = OrError(Create(typeof(SequenceReport)));
+    public static JsonElement Sequence { get; } = OrError(SequenceReportSchema);
 
     /// <summary>What generate_video and extend_video answer: a <see cref="Results.TaskReport"/>, a <see cref="DryRunReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement PaidCall { get; } = OrError(TaskReportSchema, Create(typeof(DryRunReport)));
