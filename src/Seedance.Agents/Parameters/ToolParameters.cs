@@ -294,18 +294,12 @@ internal static class ToolParameters
     /// <summary>stop_long_video: which film, and how long to wait for it to stop.</summary>
     public static ParameterTable Stop { get; } = new(
     [
-        new()
+        TaskId("The sequence_id (seq_…) returned by generate_long_video.") with
         {
             Name = "sequence_id",
-            Kind = ParameterKind.String,
-            Rule = ArgumentRule,
-            MaxLength = 128,
             Pattern = "^seq_[A-Za-z0-9]+$",
             PatternText = "a sequence id such as seq_0123… (seq_ then letters and digits)",
-            EnforceRange = true,
-            Required = true,
             RequiredHint = "the sequence_id that generate_long_video returned (list_tasks shows recent ones)",
-            Describe = _ => "The sequence_id (seq_…) returned by generate_long_video.",
         },
         Wait with
         {
