@@ -50,6 +50,30 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
+    public async Task CheckTask_ReplayOfAnInterruptedSubmitRateLimited_EntryKeptAndSettledLater()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        // What a crash in the middle of a POST leaves: the entry, its exact body and key, still marked as being sent.
+        const string Placeholder = "unconfirmed-crashed0000001";
+        await f.Journal.RecordSubmittingAsync(Placeholder, """{"model":"doubao-seedance-2.0","prompt":"a cat"}""", "doubao-seedance-2.0", "a cat",
+            null, "key-crashed-0000001");
+
+        // The replay that would settle it is refused for now (a 429 with a long Retry-After): that says nothing of the
+        // interrupted send, which the provider may have made into a task, so the entry must stay.
+        f.Sandbox.Faults.Add("submit/429:60");
+        var refused = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{Placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
+        var kept = await f.Journal.FindAsync(Placeholder);
+        var settled = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{Placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
+
+        Assert.False(refused.IsError, refused.Text);
+        Assert.Contains("could not settle this submit now", refused.Text, StringComparison.Ordinal);
+        Assert.NotNull(kept);
+        Assert.False(settled.IsError, settled.Text);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), settled.Str("task_id"));
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
     public async Task GenerateVideo_ReplayOff_UnsureSubmitSentOnceAndJournaledAsUnconfirmed()
     {
         await using var f = await AgentFixture.StartAsync(client: c => c.ReplayUnsureSubmits = false);

@@ -61,7 +61,7 @@ internal sealed class JournaledSubmitter
         _inFlight[placeholder] = 0;
         try
         {
-            var submitted = await SendAsync(placeholder, submission, deadline, cancellationToken);
+            var submitted = await SendAsync(placeholder, submission, deadline, firstSend: true, cancellationToken);
             return new SubmitOutcome(submitted.TaskId, submitted.Replayed, await ConfirmAsync(placeholder, submitted.TaskId));
         }
         finally
@@ -93,7 +93,8 @@ internal sealed class JournaledSubmitter
 
         try
         {
-            var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, cancellationToken);
+            var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, firstSend: false,
+                cancellationToken);
             // Settled either way: a journal that cannot record it now gets it from the background retry ConfirmAsync starts.
             await ConfirmAsync(entry.TaskId, submitted.TaskId);
             return (RecoveryOutcome.Confirmed, submitted.TaskId);
@@ -113,7 +114,13 @@ internal sealed class JournaledSubmitter
         }
     }
 
-    private async Task<SubmittedTask> SendAsync(string placeholder, PreparedSubmission submission, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a journaled submit and records what its failure means. Only a first send that certainly created nothing forgets its
+    /// entry: a replay that is refused, rate-limited or cannot reach the provider says nothing of the earlier send it settles,
+    /// so its entry stays for the caller (or the next replay) to settle.
+    /// </summary>
+    private async Task<SubmittedTask> SendAsync(string placeholder, PreparedSubmission submission, DateTimeOffset deadline, bool firstSend,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -132,8 +139,12 @@ internal sealed class JournaledSubmitter
         }
         catch (SeedanceApiException ex) when (IsRefusal(ex.Kind) || ex.Kind is SeedanceErrorKind.RateLimited or SeedanceErrorKind.Network)
         {
-            // Certainly not created (refused, or never reached the provider).
-            await TryAsync(() => _journal.ForgetAsync(placeholder, CancellationToken.None));
+            // A first send refused, or that never reached the provider, created nothing.
+            if (firstSend)
+            {
+                await TryAsync(() => _journal.ForgetAsync(placeholder, CancellationToken.None));
+            }
+
             throw;
         }
         catch (SeedanceApiException ex)
