@@ -147,6 +147,55 @@ public sealed class LongVideoTests
         Assert.False(extended.IsError, extended.Text);
         Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
         Assert.Equal(2, (await f.Journal.FindSequenceAsync(id))!.ShotCount);
+
+        // The film goes on from the extension, not from the storyboard's abandoned shot 2.
+        var film = await FollowAsync(f, id);
+        Assert.Equal("succeeded", film.Str("status"));
+        Assert.Equal(["a kite rises", "the kite flies on"], film.Structured.GetProperty("shots").EnumerateArray().Select(s => s.GetProperty("prompt").GetString()));
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task StopLongVideo_TheShotInFlightFailsAfterTheStop_TheFilmEndsStoppedNotFailed()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
+        f.Sandbox.Faults.Add("submit/fail");
+        var id = (await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots)).Str("sequence_id");
+        await WaitForAsync(() => f.Sandbox.Counters.TasksCreated >= 1);
+
+        await f.CallAsync(ToolNames.StopLongVideo, $$"""{"sequence_id": "{{id}}"}""");
+        var done = await FollowAsync(f, id);
+
+        // The user asked to stop: the answer must not turn into a failed film whose next step is to pay for the rest.
+        Assert.Equal("stopped", done.Str("status"));
+        Assert.Equal(0, done.Structured.GetProperty("shot_count").GetInt32());
+        var message = done.Structured.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("stopped on request; shot 1 (task ", message, StringComparison.Ordinal);
+        Assert.Contains("shots 2 to 3 were never sent", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("generate_long_video again", done.Str("next_step"), StringComparison.Ordinal);
+        Assert.Contains("Nothing more will be sent or charged", done.Str("next_step"), StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await f.Journal.ListAsync(10)).SequenceId); // the failed shot no longer belongs to the film
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task StopLongVideo_EveryShotAlreadySent_NothingToStopAndTheFilmFinishes()
+    {
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
+        var id = (await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""")).Str("sequence_id");
+        for (var i = 0; i < 30 && f.Sandbox.Counters.TasksCreated < 2; i++)
+        {
+            await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id": "{{id}}", "wait": 5}""");
+        }
+
+        var stop = await f.CallAsync(ToolNames.StopLongVideo, $$"""{"sequence_id": "{{id}}"}""");
+        var done = await FollowAsync(f, id);
+
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+        Assert.Equal("running", stop.Str("status"));
+        Assert.Contains("every one of the 2 shots was already sent", stop.Structured.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("succeeded", done.Str("status"));
+        Assert.Equal(2, done.Structured.GetProperty("shot_count").GetInt32());
     }
 
     [Fact]
@@ -187,7 +236,7 @@ public sealed class LongVideoTests
         Assert.False(await journal.RequestStopAsync("seq_1"));
         await Assert.ThrowsAsync<TaskJournalException>(() => journal.RecordSubmittingAsync("unconfirmed-b", "{}", "m", "p", null, "k2", null, "seq_1", 2));
         await journal.RecordSubmittingAsync("unconfirmed-c", "{}", "m", "p", null, "k3", null, null, null);
-        await journal.FinishStoppedAsync("seq_1", 1, null, null, null, null, "stopped");
+        await journal.FinishStoppedAsync("seq_1", 1, "[]", null, null, null, null, "stopped");
         await journal.RecordSubmittingAsync("unconfirmed-d", "{}", "m", "p", null, "k4", null, "seq_1", 2); // an extension of the stopped film
 
         Assert.Equal(["unconfirmed-a", "unconfirmed-d"], (await journal.ShotsAsync("seq_1")).Select(e => e.TaskId));

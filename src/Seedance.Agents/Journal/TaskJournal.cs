@@ -11,7 +11,9 @@ namespace Seedance.Agents.Journal;
 /// </summary>
 public sealed class TaskJournal
 {
-    private const int SchemaVersion = 3;
+    // 4: a sequence may be Stopping or Stopped. An older build would read those as Running and send the stopped shots, so it
+    // must refuse a journal this build has opened (it refuses any newer schema).
+    private const int SchemaVersion = 4;
 
     // Columns added after schema 1, each added in place to an older journal: the estimate (2), the sequence a shot belongs to (3).
     private static readonly (string Name, string Type)[] AddedColumns =
@@ -363,18 +365,36 @@ public sealed class TaskJournal
     /// running (already finished, failed, stopping or stopped).
     /// </summary>
     public async Task<bool> RequestStopAsync(string sequenceId, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE sequences SET state = $stopping, updated_at = $now WHERE sequence_id = $id AND state = $running", cancellationToken,
+        await ExecuteAsync("""
+            UPDATE sequences SET state = $stopping, updated_at = $now
+            WHERE sequence_id = $id AND state = $running AND (SELECT COUNT(*) FROM tasks WHERE sequence_id = $id) < shot_count
+            """, cancellationToken,
             ("$stopping", nameof(SequenceState.Stopping)), ("$now", Now()), ("$id", sequenceId), ("$running", nameof(SequenceState.Running))) > 0;
 
-    /// <summary>Ends a stopping sequence with the <paramref name="shotCount"/> shots sent before the stop, and the film made of them if any.</summary>
-    public Task FinishStoppedAsync(string sequenceId, int shotCount, string? filmPath, double? filmSeconds, string? stitchMethod, string? stitchCommand,
-        string problem, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Ends a stopping sequence as the film of its first <paramref name="shotCount"/> shots (the plan is cut to them, and a shot
+    /// past them, one that failed after the stop, no longer belongs to it, so the film can be extended from its last shot).
+    /// </summary>
+    public Task FinishStoppedAsync(string sequenceId, int shotCount, string planJson, string? filmPath, double? filmSeconds, string? stitchMethod,
+        string? stitchCommand, string problem, CancellationToken cancellationToken = default) =>
         ExecuteAsync("""
-            UPDATE sequences SET state = $state, shot_count = $count, film_path = $film, film_seconds = $seconds, stitch_method = $method,
-                                 stitch_command = $command, failed_shot = NULL, problem = $problem, updated_at = $now
-            WHERE sequence_id = $id
-            """, cancellationToken, ("$state", nameof(SequenceState.Stopped)), ("$count", shotCount), ("$film", filmPath), ("$seconds", filmSeconds),
-            ("$method", stitchMethod), ("$command", stitchCommand), ("$problem", problem), ("$now", Now()), ("$id", sequenceId));
+            UPDATE sequences SET state = $state, shot_count = $count, plan_json = $plan, film_path = $film, film_seconds = $seconds,
+                                 stitch_method = $method, stitch_command = $command, failed_shot = NULL, problem = $problem, updated_at = $now
+            WHERE sequence_id = $id AND state = $stopping;
+            UPDATE tasks SET sequence_id = NULL, shot = NULL
+            WHERE sequence_id = $id AND shot > $count AND (SELECT state FROM sequences WHERE sequence_id = $id) = $state;
+            """, cancellationToken, ("$state", nameof(SequenceState.Stopped)), ("$count", shotCount), ("$plan", planJson), ("$film", filmPath),
+            ("$seconds", filmSeconds), ("$method", stitchMethod), ("$command", stitchCommand), ("$problem", problem), ("$now", Now()), ("$id", sequenceId),
+            ("$stopping", nameof(SequenceState.Stopping)));
+
+    /// <summary>Records that a running sequence stopped at a failed shot; false when it is not running (being stopped, say).</summary>
+    public async Task<bool> FailSequenceAsync(string sequenceId, int shot, string problem, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("""
+            UPDATE sequences SET state = $failed, film_path = NULL, film_seconds = NULL, stitch_method = NULL, stitch_command = NULL,
+                                 failed_shot = $shot, problem = $problem, updated_at = $now
+            WHERE sequence_id = $id AND state = $running
+            """, cancellationToken, ("$failed", nameof(SequenceState.Failed)), ("$shot", shot), ("$problem", problem), ("$now", Now()),
+            ("$id", sequenceId), ("$running", nameof(SequenceState.Running))) > 0;
 
     /// <summary>Notes why a sequence's chain paused, leaving its state (running or stopping) as it is.</summary>
     public Task NoteSequenceProblemAsync(string sequenceId, string problem, CancellationToken cancellationToken = default) =>

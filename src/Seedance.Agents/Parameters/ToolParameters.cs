@@ -287,7 +287,8 @@ internal static class ToolParameters
             Rule = ArgumentRule,
             Values = _ => Tools.ListTasksTool.FilterNames,
             Default = "all",
-            Describe = _ => "Only tasks in this state: all, active (queued or running), succeeded, failed, unconfirmed.",
+            Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
+                + "stopped ones), failed, unconfirmed.",
         },
     ]);
 

@@ -118,8 +118,10 @@ internal static class SequenceReportBuilder
                     ? $"The film was stopped on request and holds its first {sequence.ShotCount} shot(s): it is saved at {sequence.FilmPath}"
                         + (sequence.FilmSeconds is { } stopped ? $" ({stopped.ToString("0.#", CultureInfo.InvariantCulture)} s)" : string.Empty)
                         + $". Give the user the film's path. To go on from its last shot, call extend_video with task_id \"{id}\" and a prompt."
-                    : $"The film was stopped on request: {sequence.Problem}. Give the user the shot files and links"
-                        + (sequence.StitchCommand is { } stitch ? $", and this command to stitch them: {stitch}" : string.Empty) + ".";
+                    : sequence.ShotCount == 0
+                        ? $"The film was stopped on request before any shot was finished: {sequence.Problem}. Nothing more will be sent or charged."
+                        : $"The film was stopped on request: {sequence.Problem}. Give the user the shot files and links"
+                            + (sequence.StitchCommand is { } stitch ? $", and this command to stitch them: {stitch}" : string.Empty) + ".";
             default:
                 var current = shots.FirstOrDefault(s => s.Status != "succeeded");
                 return $"The shots render one after another in the background of this server (about 1 to 5 minutes each"

@@ -32,6 +32,9 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     private readonly SeedanceAgentOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Task> _runs = new(StringComparer.Ordinal);
+
+    // Why a shot of a film being stopped did not make it (its chain writes no failure over the stop; the stop's summary says it).
+    private readonly ConcurrentDictionary<string, string> _failuresWhileStopping = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
 
     public SequenceRunner(SeedanceClient client, TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, ResultSaver saver,
@@ -128,6 +131,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     private async Task ChainAsync(SequenceEntry sequence, CancellationToken cancellationToken)
     {
         var id = sequence.SequenceId;
+        _failuresWhileStopping.TryRemove(id, out _);
         var plan = SequencePlan.Read(sequence.PlanJson);
         SeedanceTask? previous = null;
         var clips = new List<string>();
@@ -135,26 +139,21 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         for (var shot = 1; shot <= sequence.ShotCount; shot++)
         {
             var taskId = await SubmittedAsync(id, shot, plan, previous, cancellationToken);
-            if (taskId is null)
-            {
-                if (await StopRequestedAsync(id, cancellationToken))
-                {
-                    await FinishStoppedAsync(id, sent: shot - 1, planned: sequence.ShotCount, clips, unsaved, cancellationToken);
-                }
-
-                return;
-            }
-
-            var task = await FollowAsync(id, shot, taskId, cancellationToken);
-            if (task is null)
-            {
-                return;
-            }
-
-            if (task.State != SeedanceTaskState.Succeeded)
+            var task = taskId is null ? null : await FollowAsync(id, shot, taskId, cancellationToken);
+            if (task is { State: not SeedanceTaskState.Succeeded })
             {
                 var reason = task.Error is { } error ? error.Message ?? error.Code : null;
                 await StopAsync(id, shot, $"shot {shot} (task {task.Id}) {task.RawStatus ?? "failed"}: {reason ?? "the provider gave no reason"}");
+            }
+
+            if (task is not { State: SeedanceTaskState.Succeeded })
+            {
+                // The chain ends here: failed (recorded), or stopped on request, which ends with the shots before this one.
+                if (await StopRequestedAsync(id, cancellationToken))
+                {
+                    await FinishStoppedAsync(id, plan, shot, sequence.ShotCount, clips, unsaved, cancellationToken);
+                }
+
                 return;
             }
 
@@ -373,27 +372,40 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         (await _journal.FindSequenceAsync(id, cancellationToken))?.State == SequenceState.Stopping;
 
     /// <summary>
-    /// Ends a stopped film: the <paramref name="sent"/> shots sent before the stop are all it has now (each of them is finished and
-    /// saved by the time this runs), and they are stitched into a shorter film when every one is saved.
+    /// Ends a stopped film at <paramref name="shot"/>, the first shot not in it: either never sent (the stop came first) or sent before
+    /// the stop and then failed. The shots before it, each finished and saved by now, are all the film has; they are stitched into
+    /// a shorter film when every one is saved.
     /// </summary>
-    private async Task FinishStoppedAsync(string id, int sent, int planned, List<string> clips, List<string> unsaved, CancellationToken cancellationToken)
+    private async Task FinishStoppedAsync(string id, IReadOnlyList<VideoGenerationRequest> plan, int shot, int planned, List<string> clips,
+        List<string> unsaved, CancellationToken cancellationToken)
     {
-        var never = sent + 1 == planned ? $"shot {planned} was" : $"shots {sent + 1} to {planned} were";
-        var problem = $"stopped on request after shot {sent} of {planned}: {never} never sent (nothing was charged for them)";
-        if (sent == 0 || unsaved.Count > 0)
+        var kept = shot - 1;
+        var problem = _failuresWhileStopping.TryRemove(id, out var failure)
+            ? $"stopped on request; {failure}, so the film holds the {kept} shot(s) before it" + (shot < planned ? $" ({Range(shot + 1, planned)} never sent)" : string.Empty)
+            : $"stopped on request after shot {kept} of {planned}: {Range(shot, planned)} never sent (nothing was charged for them)";
+        var planJson = SequencePlan.Write([.. plan.Take(kept)]);
+        if (kept == 0 || unsaved.Count > 0)
         {
-            var why = sent == 0 ? "no shot was finished" : $"not every shot is saved on this machine ({string.Join("; ", unsaved)})";
-            await _journal.FinishStoppedAsync(id, sent, null, null, null, null, $"{problem}; no film was made: {why}", CancellationToken.None);
+            var why = kept == 0 ? "no shot was finished" : $"not every shot is saved on this machine ({string.Join("; ", unsaved)})";
+            await _journal.FinishStoppedAsync(id, kept, planJson, null, null, null, null, $"{problem}; no film was made: {why}", CancellationToken.None);
             return;
         }
 
         var stitched = await _stitcher.StitchAsync(id, clips, cancellationToken);
-        await _journal.FinishStoppedAsync(id, sent, stitched.FilmPath, stitched.Seconds, stitched.Method, stitched.Command,
+        await _journal.FinishStoppedAsync(id, kept, planJson, stitched.FilmPath, stitched.Seconds, stitched.Method, stitched.Command,
             stitched.FilmPath is null ? $"{problem}; no film was made: {stitched.Problem}" : problem, CancellationToken.None);
     }
 
-    private Task StopAsync(string id, int shot, string problem) =>
-        _journal.UpdateSequenceAsync(id, SequenceState.Failed, failedShot: shot, problem: problem, cancellationToken: CancellationToken.None);
+    private static string Range(int from, int to) => from == to ? $"shot {from} was" : $"shots {from} to {to} were";
+
+    /// <summary>Records that the chain stops at a failed shot; a film being stopped keeps its state, and the stop's summary says why.</summary>
+    private async Task StopAsync(string id, int shot, string problem)
+    {
+        if (!await _journal.FailSequenceAsync(id, shot, problem, CancellationToken.None))
+        {
+            _failuresWhileStopping[id] = problem;
+        }
+    }
 
     private static async Task TryAsync(Func<Task> write)
     {

@@ -60,18 +60,19 @@ internal sealed class StopLongVideoTool : ISeedanceTool
         if (await _journal.RequestStopAsync(id, cancellationToken))
         {
             // The journal now refuses this film's next shot: whatever is journaled now is all that was (or is being) sent.
-            var sent = (await _journal.ShotsAsync(id, CancellationToken.None)).Count;
-            note = sent >= sequence.ShotCount
-                ? $"every one of the {sequence.ShotCount} shots was already sent, so there was nothing left to stop: the film is finished as planned"
-                : $"stopped: {Shots(sent + 1, sequence.ShotCount)} will not be sent{await SavedAsync(sequence, sent, cancellationToken)}; "
-                    + (sent > 0 ? $"shot {sent} was sent before the stop and is finished and saved first" : "no shot had been sent");
             _runner.Ensure(id);
+            note = await StoppedNoteAsync(sequence, CancellationToken.None);
         }
         else
         {
-            note = sequence.State == SequenceState.Stopping
-                ? "this film is already stopping"
-                : $"nothing to stop: this film is already {sequence.State.ToString().ToLowerInvariant()}";
+            sequence = await _journal.FindSequenceAsync(id, cancellationToken) ?? sequence;
+            note = sequence.State switch
+            {
+                SequenceState.Stopping => "this film is already stopping",
+                SequenceState.Running => $"every one of the {sequence.ShotCount} shots was already sent, so there was nothing left to stop: the film "
+                    + "finishes as planned",
+                _ => $"nothing to stop: this film is already {sequence.State.ToString().ToLowerInvariant()}",
+            };
         }
 
         return ToolOutcomes.Success(await _reporter.ReportAsync(id, wait, call, [note]));
@@ -80,7 +81,25 @@ internal sealed class StopLongVideoTool : ISeedanceTool
     private static string Shots(int from, int to) =>
         from == to ? $"shot {from.ToString(CultureInfo.InvariantCulture)}" : $"shots {from.ToString(CultureInfo.InvariantCulture)} to {to.ToString(CultureInfo.InvariantCulture)}";
 
-    // What the shots never sent would have cost, as priced when the film started.
+    // What the stop means for this film. Best effort: the stop is already recorded, so a journal that cannot be read now only
+    // makes the note shorter.
+    private async Task<string> StoppedNoteAsync(SequenceEntry sequence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sent = (await _journal.ShotsAsync(sequence.SequenceId, cancellationToken)).Count;
+            return $"stopped: {Shots(sent + 1, sequence.ShotCount)} will not be sent{await SavedAsync(sequence, sent, cancellationToken)}; "
+                + (sent > 0
+                    ? $"shot {sent} had already been sent: it is followed to its end (it is paid for) and ends the film if it succeeds"
+                    : "no shot had been sent");
+        }
+        catch (TaskJournalException)
+        {
+            return "stopped: no further shot will be sent";
+        }
+    }
+
+    // What the shots never sent would cost, priced now as a new film would be.
     private async Task<string> SavedAsync(SequenceEntry sequence, int sent, CancellationToken cancellationToken)
     {
         var plan = SequencePlan.Read(sequence.PlanJson);
