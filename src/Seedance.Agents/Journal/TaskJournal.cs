@@ -465,8 +465,16 @@ public sealed class TaskJournal
         }
     }
 
-    private async Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, int capacity, CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
+    private Task<IReadOnlyList<JournalEntry>> QueryAsync(string sql, int capacity, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters) =>
+        ReadRowsAsync(sql, Read, capacity, parameters, cancellationToken);
+
+    private Task<IReadOnlyList<SequenceEntry>> QuerySequencesAsync(string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters) =>
+        ReadRowsAsync(sql, ReadSequence, 16, parameters, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadRowsAsync<T>(string sql, Func<SqliteDataReader, T> read, int capacity,
+        (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         EnsureReady();
         try
@@ -476,13 +484,13 @@ public sealed class TaskJournal
             command.CommandText = sql;
             Bind(command, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var entries = new List<JournalEntry>(Math.Min(capacity, 100));
+            var rows = new List<T>(Math.Min(capacity, 100));
             while (await reader.ReadAsync(cancellationToken))
             {
-                entries.Add(Read(reader));
+                rows.Add(read(reader));
             }
 
-            return entries;
+            return rows;
         }
         catch (SqliteException ex)
         {
@@ -490,46 +498,27 @@ public sealed class TaskJournal
         }
     }
 
-    private async Task<IReadOnlyList<SequenceEntry>> QuerySequencesAsync(string sql, CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
+    private static SequenceEntry ReadSequence(SqliteDataReader reader)
     {
-        EnsureReady();
-        try
-        {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Bind(command, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var sequences = new List<SequenceEntry>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                string? Text(string column) => reader[column] is string s ? s : null;
-                long? Number(string column) => reader[column] is long n ? n : null;
-                sequences.Add(new SequenceEntry
-                {
-                    SequenceId = Text("sequence_id")!,
-                    CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("created_at") ?? 0),
-                    UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("updated_at") ?? 0),
-                    PlanJson = Text("plan_json") ?? "[]",
-                    ShotCount = (int)(Number("shot_count") ?? 0),
-                    State = Enum.TryParse<SequenceState>(Text("state"), out var state) ? state : SequenceState.Running,
-                    FilmPath = Text("film_path"),
-                    FilmSeconds = reader["film_seconds"] is double seconds ? seconds : null,
-                    StitchMethod = Text("stitch_method"),
-                    StitchCommand = Text("stitch_command"),
-                    FailedShot = Number("failed_shot") is { } shot ? (int)shot : null,
-                    Problem = Text("problem"),
-                    EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
-                });
-            }
+        string? Text(string column) => reader[column] is string s ? s : null;
+        long? Number(string column) => reader[column] is long n ? n : null;
 
-            return sequences;
-        }
-        catch (SqliteException ex)
+        return new SequenceEntry
         {
-            throw Explain(ex);
-        }
+            SequenceId = Text("sequence_id")!,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("created_at") ?? 0),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Number("updated_at") ?? 0),
+            PlanJson = Text("plan_json") ?? "[]",
+            ShotCount = (int)(Number("shot_count") ?? 0),
+            State = Enum.TryParse<SequenceState>(Text("state"), out var state) ? state : SequenceState.Running,
+            FilmPath = Text("film_path"),
+            FilmSeconds = reader["film_seconds"] is double seconds ? seconds : null,
+            StitchMethod = Text("stitch_method"),
+            StitchCommand = Text("stitch_command"),
+            FailedShot = Number("failed_shot") is { } shot ? (int)shot : null,
+            Problem = Text("problem"),
+            EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+        };
     }
 
     private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
