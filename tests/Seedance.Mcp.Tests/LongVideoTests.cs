@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Seedance.Sandbox;
+using Seedance.Testing;
 
 using static Seedance.Mcp.Tests.ToolResult;
 
@@ -108,11 +107,11 @@ public sealed class LongVideoTests : IAsyncLifetime
         var lengths = new List<double>();
         foreach (var clip in clips)
         {
-            lengths.Add(await ProbeSecondsAsync(clip));
+            lengths.Add(await Ffprobe.SecondsAsync(clip));
         }
 
         Assert.Equal(13, lengths.Sum(), 1);
-        Assert.Equal(lengths.Sum(), await ProbeSecondsAsync(film), 1);
+        Assert.Equal(lengths.Sum(), await Ffprobe.SecondsAsync(film), 1);
         Assert.Equal("stream_copy", report["stitch_method"]!.GetValue<string>());
         Assert.Contains(film, Text(done), StringComparison.Ordinal);
 
@@ -146,7 +145,7 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.Equal(2, report["shot_count"]!.GetValue<int>());
         var clips = report["shots"]!.AsArray().Select(s => s!["local_video_path"]!.GetValue<string>()).ToArray();
         Assert.Equal(2, clips.Length);
-        Assert.Equal(await ProbeSecondsAsync(clips[0]) + await ProbeSecondsAsync(clips[1]), await ProbeSecondsAsync(report["film_path"]!.GetValue<string>()), 1);
+        Assert.Equal(await Ffprobe.SecondsAsync(clips[0]) + await Ffprobe.SecondsAsync(clips[1]), await Ffprobe.SecondsAsync(report["film_path"]!.GetValue<string>()), 1);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(2, _sandbox.ReceivedSubmitBodies.Count);
         Assert.DoesNotContain(_sandbox.ReceivedSubmitBodies, b => b.Contains("sails out into the sea", StringComparison.Ordinal));
@@ -190,19 +189,5 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.Contains("stopped at shot 2", Text(done), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, _sandbox.ReceivedSubmitBodies.Count);
         Assert.Null(report["film_path"]);
-    }
-
-    private static async Task<double> ProbeSecondsAsync(string file)
-    {
-        var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1:nk=1", file })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
     }
 }

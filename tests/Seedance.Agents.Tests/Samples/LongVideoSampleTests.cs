@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Seedance.Testing;
 
 namespace Seedance.Agents.Tests.Samples;
 
@@ -33,7 +33,7 @@ public sealed class LongVideoSampleTests
             Assert.Equal(3, Regex.Count(text, "^Shot [1-3]: /", RegexOptions.Multiline));
             var film = Regex.Match(text, "^Film: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
             Assert.True(File.Exists(film), text);
-            Assert.Equal(15, await SecondsAsync(film), 1);
+            Assert.Equal(15, await Ffprobe.SecondsAsync(film), 1);
         }
         finally
         {
@@ -43,19 +43,5 @@ public sealed class LongVideoSampleTests
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static async Task<double> SecondsAsync(string file)
-    {
-        var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1:nk=1", file })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
     }
 }
