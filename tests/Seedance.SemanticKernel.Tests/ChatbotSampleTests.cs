@@ -18,19 +18,7 @@ public sealed class ChatbotSampleTests
                 new JsonObject { ["prompt"] = "a cat surfing", ["duration"] = 10, ["size"] = "9:16", ["generate_audio"] = true }),
             result => $"Started task {JsonNode.Parse(result)!["task_id"]}. It renders in a minute or two.");
         var root = Path.Combine(Path.GetTempPath(), "seedance-chatbot-test", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Chatbot.dll"), "--once", "a 10-second vertical clip of a cat surfing, with sound" },
-        };
-        start.Environment["CHATBOT_ENDPOINT"] = model.Endpoint;
-        start.Environment["CHATBOT_API_KEY"] = "test-key";
-        start.Environment["CHATBOT_MODEL"] = "scripted";
-        start.Environment.Remove("SEEDANCE_API_KEY");
-        start.Environment.Remove("APIMART_API_KEY");
-        start.Environment["SEEDANCE_JOURNAL"] = Path.Combine(root, "journal.db");
-        start.Environment["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos");
+        var start = model.SampleRun("Chatbot.dll", "CHATBOT", "a 10-second vertical clip of a cat surfing, with sound", root);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

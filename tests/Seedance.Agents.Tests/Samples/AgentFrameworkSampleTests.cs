@@ -23,20 +23,8 @@ public sealed class AgentFrameworkSampleTests
                 ? $"Started task {taskId}. It renders in a minute or two."
                 : "The video was not started.");
         var root = Path.Combine(Path.GetTempPath(), "seedance-agentframework-test", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "AgentFramework.dll"), "--once", "a 10-second clip of a cat surfing" },
-        };
-        start.Environment["AGENT_ENDPOINT"] = model.Endpoint;
-        start.Environment["AGENT_API_KEY"] = "test-key";
-        start.Environment["AGENT_MODEL"] = "scripted";
-        start.Environment.Remove("SEEDANCE_API_KEY");
-        start.Environment.Remove("APIMART_API_KEY");
-        start.Environment["SEEDANCE_JOURNAL"] = Path.Combine(root, "journal.db");
-        start.Environment["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos");
+        var start = model.SampleRun("AgentFramework.dll", "AGENT", "a 10-second clip of a cat surfing", root);
+        start.RedirectStandardInput = true;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

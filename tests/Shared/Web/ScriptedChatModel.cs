@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,29 @@ internal sealed class ScriptedChatModel : IAsyncDisposable
         var address = model._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         model.Endpoint = address + "/v1";
         return model;
+    }
+
+    /// <summary>
+    /// How to run a sample (its built dll beside the tests) once against this model and the sample's own sandbox, with no key:
+    /// the sample's <c>{prefix}_ENDPOINT</c>, <c>_API_KEY</c> and <c>_MODEL</c> name this model, and its journal and videos go
+    /// under <paramref name="root"/>.
+    /// </summary>
+    public ProcessStartInfo SampleRun(string sampleDll, string prefix, string request, string root)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, sampleDll), "--once", request },
+        };
+        start.Environment[prefix + "_ENDPOINT"] = Endpoint;
+        start.Environment[prefix + "_API_KEY"] = "test-key";
+        start.Environment[prefix + "_MODEL"] = "scripted";
+        start.Environment.Remove("SEEDANCE_API_KEY");
+        start.Environment.Remove("APIMART_API_KEY");
+        start.Environment["SEEDANCE_JOURNAL"] = Path.Combine(root, "journal.db");
+        start.Environment["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos");
+        return start;
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
