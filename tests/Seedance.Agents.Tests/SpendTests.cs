@@ -319,23 +319,7 @@ public sealed class SpendTests
     [Fact]
     public async Task Journal_WrittenBySchemaOne_GainsTheEstimateColumnsAndKeepsItsTasks()
     {
-        var path = Path.Combine(Path.GetTempPath(), "seedance-journal-v1", Guid.NewGuid().ToString("N") + ".db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE tasks (task_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, parent_task_id TEXT,
-                  request_json TEXT NOT NULL, model TEXT, prompt TEXT, state TEXT NOT NULL, provider_status TEXT, progress INTEGER, video_url TEXT,
-                  expires_at INTEGER, last_frame_url TEXT, cost TEXT, error_code TEXT, error_message TEXT, local_video_path TEXT,
-                  local_last_frame_path TEXT, idempotency_key TEXT);
-                INSERT INTO tasks (task_id, created_at, updated_at, request_json, state) VALUES ('task_old', 1, 1, '{}', 'Succeeded');
-                PRAGMA user_version = 1;
-                """;
-            command.ExecuteNonQuery();
-        }
-
+        var path = OldJournals.Write(schema: 1);
         var journal = new Seedance.Agents.Journal.TaskJournal(path);
         await journal.RecordSubmittingAsync("unconfirmed-x", "{}", "m", "p", null, "k", new CostEstimate(1.5m, 0.15m, 10, EstimateSources.PriceTable, "10 s"));
 
