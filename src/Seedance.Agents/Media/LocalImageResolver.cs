@@ -29,9 +29,6 @@ public sealed class LocalImageResolver
         }).ToArray();
     }
 
-    /// <summary>The folders local images may come from.</summary>
-    public IReadOnlyList<string> AllowedFolders => _allowed;
-
     /// <summary>True when <paramref name="value"/> looks like a local file (absolute path, <c>~/</c> or <c>file://</c>) rather than a URL.</summary>
     public static bool LooksLocal(string? value) =>
         !string.IsNullOrWhiteSpace(value) && MediaUrl.Classify(value) == MediaUrlKind.Invalid

@@ -13,9 +13,6 @@ public static class PublishedPrices
     /// <summary>Where the figures come from and when they were read.</summary>
     public const string Source = "reseller price code, May 2026";
 
-    /// <summary>The date the figures were read.</summary>
-    public static DateOnly AsOf { get; } = new(2026, 5, 1);
-
     /// <summary><c>doubao-seedance-2.0</c>: 480p, 720p, 1080p (no figure for 4k).</summary>
     public static IReadOnlyList<ModelPrice> Standard { get; } =
     [

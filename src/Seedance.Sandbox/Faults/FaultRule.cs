@@ -25,9 +25,6 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
         ["html"] = FaultKind.Html, ["empty"] = FaultKind.Empty, ["redirect-file"] = FaultKind.RedirectFile,
     };
 
-    /// <summary>Every kind name the text form accepts.</summary>
-    public static IEnumerable<string> KindNames => Kinds.Keys;
-
     /// <summary>Parses one rule; throws <see cref="FormatException"/> naming what was wrong.</summary>
     public static FaultRule Parse(string text)
     {

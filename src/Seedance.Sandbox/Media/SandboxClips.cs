@@ -23,9 +23,6 @@ internal sealed class SandboxClips
         _ffmpeg = new Lazy<string?>(() => render ? FindFfmpeg() : null);
     }
 
-    /// <summary>Whether clips are rendered (false: the shipped sample is served for every task).</summary>
-    public bool Renders => _ffmpeg.Value is not null;
-
     /// <summary>The MP4 of <paramref name="task"/>.</summary>
     public async Task<byte[]> VideoAsync(SandboxTask task) => (await ClipAsync(task)).Video;
 
