@@ -27,7 +27,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
     /// <c>SEEDANCE_ALLOWED_DIRS</c> (folders separated by the path separator), <c>SEEDANCE_CONFIRM_ABOVE_USD</c> and
     /// <c>SEEDANCE_DAILY_BUDGET_USD</c> (an amount or <c>off</c>), <c>SEEDANCE_FFMPEG</c> (the ffmpeg that stitches long videos),
     /// then <paramref name="configure"/>. Nothing is opened or
-    /// created until a tool is first used.
+    /// created until a tool is first used; in a generic host, the journal's recovery runs once a second after start
+    /// (<see cref="JournalRecovery"/>).
     /// </summary>
     public static IServiceCollection AddSeedanceAgents(this IServiceCollection services, Action<SeedanceAgentOptions>? configure = null,
         Action<SeedanceClientOptions>? configureClient = null)
@@ -112,6 +113,9 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SeedanceClient>(),
             sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>(),
             sp.GetRequiredService<SequenceRunner>()));
+
+        // Every generic host settles what a crash left unsure, a second after start (nothing is built before then).
+        services.AddHostedService<JournalRecoveryService>();
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<JournaledSubmitter>(),

@@ -30,7 +30,6 @@ internal static class SeedanceMcpServices
     {
         services.AddSingleton(settings);
         services.AddSeedanceAgents();
-        services.AddHostedService<RecoveryService>();
 
         // The server must start and list its tools without a key; calls then explain how to set one.
         services.PostConfigure<SeedanceClientOptions>(o => o.RequireApiKey = false);

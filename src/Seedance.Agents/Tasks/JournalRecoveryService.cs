@@ -1,23 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Seedance.Agents.Journal;
-using Seedance.Agents.Tasks;
 using Seedance.Client.Errors;
 
-namespace Seedance.Mcp.Hosting;
+namespace Seedance.Agents.Tasks;
 
 /// <summary>
-/// Runs the journal's recovery once, shortly after the server starts and in the background (the protocol is answered
-/// first): submits a crash left unconfirmed are settled by replay, interrupted saves resume.
+/// Runs <see cref="JournalRecovery"/> once in any generic host that called <c>AddSeedanceAgents()</c> (MCP, Semantic
+/// Kernel, Agent Framework): a second after start and in the background, so a server answers its first request
+/// first and nothing is built before then; submits a crash left unconfirmed are settled by replay, interrupted saves
+/// resume, cut-off films carry on.
 /// </summary>
-internal sealed partial class RecoveryService(IServiceProvider services, ILogger<RecoveryService> logger) : BackgroundService
+internal sealed partial class JournalRecoveryService(IServiceProvider services, ILogger<JournalRecoveryService> logger) : BackgroundService
 {
+    /// <summary>How long after start the recovery waits, so the host's first answers are not held up by it.</summary>
+    internal static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            await Task.Delay(StartDelay, services.GetService<TimeProvider>() ?? TimeProvider.System, stoppingToken);
             var (settled, saves) = await services.GetRequiredService<JournalRecovery>().RunAsync(stoppingToken);
             if (settled + saves > 0)
             {
@@ -28,7 +33,7 @@ internal sealed partial class RecoveryService(IServiceProvider services, ILogger
         {
         }
         catch (Exception ex) when (ex is TaskJournalException or SeedanceApiException or SeedanceConfigurationException or IOException
-            or Microsoft.Extensions.Options.OptionsValidationException)
+            or OptionsValidationException)
         {
             Failed(logger, ex.Message);
         }
