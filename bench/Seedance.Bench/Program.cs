@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 using Seedance.Bench;
 
 // Figures, not tests: each mode prints a Markdown table. See bench/README.md.
-//   startup "label=command args" ...      MCP start-up, memory, check_task cost over stdio (bench/mcp-bench.sh runs it)
+//   startup "label=command args" ... [--peer="label=command args"]
+//                                         MCP start-up, memory, tools/list size, check_task cost over stdio (bench/mcp-bench.sh runs it)
 //   polling                               status calls and detection lag over simulated task lengths (fake clock)
 //   concurrency [N]                       N tasks awaited at once in one process
 //   download [MB]                         a large result streamed to disk vs a plain HttpClient copy
@@ -32,10 +33,12 @@ switch (mode)
 
 args = rest;
 // startup: each server is started over stdio with --sandbox: time from process start to the first tools/list answer
-// (median of N runs after a warm-up), resident memory right after that answer, then the cost of check_task calls.
+// (median of N runs after a warm-up), resident memory right after that answer, the size of that answer and of what a
+// model reads in it (each tool's name, title, description and input schema), then the cost of check_task calls.
+// A --peer is another project's server (a Node video MCP server from npm): started as given, no sandbox, no check_task.
 var runs = 7;
 var calls = 200;
-var servers = new List<(string Label, string[] Command)>();
+var servers = new List<(string Label, string[] Command, bool Peer)>();
 foreach (var arg in args)
 {
     if (arg.StartsWith("--runs=", StringComparison.Ordinal))
@@ -48,8 +51,10 @@ foreach (var arg in args)
     }
     else
     {
-        var split = arg.IndexOf('=', StringComparison.Ordinal);
-        servers.Add((arg[..split], arg[(split + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        var peer = arg.StartsWith("--peer=", StringComparison.Ordinal);
+        var spec = peer ? arg[7..] : arg;
+        var split = spec.IndexOf('=', StringComparison.Ordinal);
+        servers.Add((spec[..split], spec[(split + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries), peer));
     }
 }
 
@@ -60,28 +65,46 @@ if (servers.Count == 0)
 }
 
 var root = Path.Combine(Path.GetTempPath(), $"seedance-bench-{Environment.ProcessId}");
-Console.WriteLine($"| server | first tools/list (median of {runs}) | min | max | RSS after tools/list | check_task p50 | p99 | calls/s |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
-foreach (var (label, command) in servers)
+Console.WriteLine($"| server | first tools/list (median of {runs}) | min | max | RSS after tools/list | tools/list | what the model reads | check_task p50 | p99 | calls/s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+var figures = new List<(string Label, bool Peer, double Start, long Rss)>();
+foreach (var (label, command, peer) in servers)
 {
+    // Each server its own journal and output folder: builds of different journal schemas do not share one.
+    var serverRoot = Path.Combine(root, figures.Count.ToString(CultureInfo.InvariantCulture));
     var startTimes = new List<double>();
     long rss = 0;
+    var (listBytes, modelBytes) = (0, 0);
     for (var i = 0; i <= runs; i++)
     {
-        await using var server = Server.Start(command, root);
+        await using var server = Server.Start(command, serverRoot, sandbox: !peer);
         var clock = Stopwatch.StartNew();
         await server.InitializeAsync();
-        await server.RequestAsync("tools/list", new JsonObject());
+        var list = await server.RequestAsync("tools/list", new JsonObject());
         var elapsed = clock.Elapsed.TotalMilliseconds;
         if (i > 0)
         {
             startTimes.Add(elapsed);
             rss = Math.Max(rss, server.ResidentKilobytes());
         }
+        else
+        {
+            (listBytes, modelBytes) = ToolListSizes(list);
+        }
+    }
+
+    startTimes.Sort();
+    figures.Add((label, peer, startTimes[startTimes.Count / 2], rss));
+    var started = $"| {label} | {startTimes[startTimes.Count / 2]:F0} ms | {startTimes[0]:F0} ms | {startTimes[^1]:F0} ms | {rss / 1024.0:F1} MB | "
+        + $"{listBytes / 1024.0:F1} KB | {modelBytes / 1024.0:F1} KB |";
+    if (peer)
+    {
+        Console.WriteLine(started + " — | — | — |");
+        continue;
     }
 
     var latencies = new List<double>();
-    await using (var server = Server.Start(command, root))
+    await using (var server = Server.Start(command, serverRoot))
     {
         await server.InitializeAsync();
         var generated = await server.RequestAsync("tools/call", new JsonObject
@@ -89,7 +112,9 @@ foreach (var (label, command) in servers)
             ["name"] = "generate_video",
             ["arguments"] = new JsonObject { ["prompt"] = "benchmark", ["wait"] = 30 },
         });
-        var id = generated["result"]!["structuredContent"]!["task_id"]!.GetValue<string>();
+        // Older builds (a previous release) answered with the report as text only.
+        var id = generated["result"]?["structuredContent"]?["task_id"]?.GetValue<string>()
+            ?? System.Text.RegularExpressions.Regex.Match(generated.ToJsonString(), "task_[A-Za-z0-9]+").Value;
         for (var i = 0; i < calls + 10; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -110,11 +135,19 @@ foreach (var (label, command) in servers)
         }
     }
 
-    startTimes.Sort();
     latencies.Sort();
-    Console.WriteLine(
-        $"| {label} | {startTimes[startTimes.Count / 2]:F0} ms | {startTimes[0]:F0} ms | {startTimes[^1]:F0} ms | {rss / 1024.0:F1} MB | "
-        + $"{latencies[latencies.Count / 2]:F2} ms | {latencies[(int)(latencies.Count * 0.99)]:F2} ms | {1000 / latencies.Average():F0} |");
+    Console.WriteLine(started
+        + $" {latencies[latencies.Count / 2]:F2} ms | {latencies[(int)(latencies.Count * 0.99)]:F2} ms | {1000 / latencies.Average():F0} |");
+}
+
+// The first server against each peer: how many times faster its first tools/list is, and its share of the peer's memory.
+if (figures.FirstOrDefault(f => !f.Peer) is { Label: not null } ours)
+{
+    Console.WriteLine();
+    foreach (var peer in figures.Where(f => f.Peer))
+    {
+        Console.WriteLine($"{ours.Label} vs {peer.Label}: first tools/list {peer.Start / ours.Start:F1}× faster, memory {(double)ours.Rss / peer.Rss:F2}× the peer's");
+    }
 }
 
 try
@@ -127,6 +160,28 @@ catch (IOException)
 
 return 0;
 
+// The answer's size on the wire, and what a model is shown of it: each tool's name, title, description and input schema.
+static (int List, int Model) ToolListSizes(JsonNode answer)
+{
+    var asSent = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    var model = 0;
+    foreach (var tool in answer["result"]!["tools"]!.AsArray())
+    {
+        var shown = new JsonObject();
+        foreach (var name in (string[])["name", "title", "description", "inputSchema"])
+        {
+            if (tool![name] is { } value)
+            {
+                shown[name] = value.DeepClone();
+            }
+        }
+
+        model += System.Text.Encoding.UTF8.GetByteCount(shown.ToJsonString(asSent));
+    }
+
+    return (System.Text.Encoding.UTF8.GetByteCount(answer["result"]!.ToJsonString(asSent)), model);
+}
+
 /// <summary>A server process spoken to with JSON-RPC lines over stdio.</summary>
 internal sealed class Server : IAsyncDisposable
 {
@@ -135,7 +190,7 @@ internal sealed class Server : IAsyncDisposable
 
     private Server(Process process) => _process = process;
 
-    public static Server Start(string[] command, string root)
+    public static Server Start(string[] command, string root, bool sandbox = true)
     {
         var start = new ProcessStartInfo(command[0])
         {
@@ -144,7 +199,7 @@ internal sealed class Server : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in command.Skip(1).Append("--sandbox"))
+        foreach (var arg in sandbox ? command.Skip(1).Append("--sandbox") : command.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }
