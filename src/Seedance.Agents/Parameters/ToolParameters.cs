@@ -243,14 +243,12 @@ internal static class ToolParameters
             MaxItems = MaxShots,
             Required = true,
             RequiredHint = $"{MinShots} to {MaxShots} shots, e.g. [{{\"prompt\": \"…\", \"duration\": 5}}, {{\"prompt\": \"…\"}}]",
-            Describe = _ => $"The storyboard: {MinShots} to {MaxShots} shots in order, each {{\"prompt\": what it shows, \"duration\": "
-                + $"{VideoDefaults.MinDuration}-{VideoDefaults.MaxDuration} seconds (default {VideoDefaults.Duration})}}. Each shot after the first "
-                + "starts on the previous shot's last frame, so write each prompt as what happens next. Each shot is one PAID clip.",
+            // Each item's fields describe themselves, and the tool's description says what a shot costs and how shots follow.
+            Describe = _ => $"The storyboard: {MinShots} to {MaxShots} shots in order.",
         },
-        .. Generate.Pick(["model", "size", "resolution", "generate_audio", "seed"],
-            p => p with { Describe = c => p.Describe(c) + " The same for every shot." }),
-        .. Generate.Pick(["image_urls", "image_with_roles"],
-            p => p with { Describe = c => "First shot only (later shots start on the previous shot's last frame). " + p.Describe(c) }),
+        // The tool's description says once that these are shared by every shot and that image inputs apply to the first;
+        // how a shot follows the one before is said by the shot's prompt.
+        .. Generate.Pick(["model", "size", "resolution", "generate_audio", "seed", "image_urls", "image_with_roles"], p => p),
         Wait with
         {
             Describe = _ => $"Seconds to wait for the film before returning, 0 to {MaxWaitSeconds}. The shots render one after another in "

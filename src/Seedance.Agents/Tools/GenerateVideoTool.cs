@@ -35,8 +35,7 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             + "minutes, so the call returns a task_id at once (or after `wait` seconds); then call check_task with that "
             + "task_id and wait=50 until status is succeeded, which gives the video link and the downloaded file. Never call "
             + "generate_video again to retry a task that is still running: that pays twice. Arguments are the provider's "
-            + "request fields. Defaults: " + Defaults(ToolParameters.Generate) + " (so the clip can be continued with extend_video). "
-            + "Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog),
+            + "request fields. Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.Generate, catalog),
         OutputSchema = OutputSchemas.PaidCall,
         OpenWorld = true,
@@ -69,9 +68,4 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         var ready = await _images.UploadAsync(checkedRequest, uploads, call.DeadlineFor(wait) - ToolCall.AnswerTime, cancellationToken);
         return ToolOutcomes.Success(await _starter.StartAsync(Name, ready, parentTaskId: null, validation.Warnings, wait, call));
     }
-
-    // "model doubao-seedance-2.0, duration 5, …": the defaults of the request fields, from the table.
-    private static string Defaults(ParameterTable table) => string.Join(", ", table.Parameters
-        .Where(p => p.Apply is not null && p.Default is not null)
-        .Select(p => $"{p.Name} {ToolParameter.Show(p.Default!)}"));
 }

@@ -12,8 +12,8 @@ internal static class SpendWords
         var example = catalog.TryGet(SeedanceModels.Standard, out var model) && model.PriceAt(VideoDefaults.Resolution) is { } price
             ? $" (e.g. {VideoDefaults.Resolution} on {model.Name} is about ${price.UsdPerSecond.ToString("0.00##", CultureInfo.InvariantCulture)} per second)"
             : string.Empty;
-        return $"Price grows with duration and resolution{example}; every answer carries estimated_cost_usd. Pass dry_run true to see the "
-            + "price and the exact request without sending anything. The user may be asked to confirm the price first, and a daily "
-            + "budget may refuse the call.";
+        // What dry_run does is said once, by its parameter.
+        return $"Price grows with duration and resolution{example}; every answer carries estimated_cost_usd. The user may be asked to "
+            + "confirm the price first, and a daily budget may refuse the call.";
     }
 }
