@@ -3,6 +3,7 @@ using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
 using Seedance.Agents.Spending;
 using Seedance.Agents.Tools;
+using Seedance.Testing;
 
 namespace Seedance.Agents.Tests;
 
@@ -110,9 +111,10 @@ public sealed class LongVideoTests
         Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_DuringShotOne_LaterShotsNeverSentAndTheShotDoneBecomesTheFilm()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
         var started = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
         Assert.False(started.IsError, started.Text);
@@ -178,9 +180,10 @@ public sealed class LongVideoTests
         Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_EveryShotAlreadySent_NothingToStopAndTheFilmFinishes()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
         var id = (await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""")).Str("sequence_id");
         for (var i = 0; i < 30 && f.Sandbox.Counters.TasksCreated < 2; i++)
@@ -198,9 +201,10 @@ public sealed class LongVideoTests
         Assert.Equal(2, done.Structured.GetProperty("shot_count").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_BadOrUnknownOrFinished_ClearAnswersAndNothingChanges()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync();
 
         var bad = await f.CallAsync(ToolNames.StopLongVideo, """{"sequence_id": "task_123"}""");

@@ -45,6 +45,7 @@ public sealed class PromiseTests : IAsyncLifetime
     };
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task JournalLockedAfterThePost_AnswerCarriesTheTaskId_AndTheJournalCatchesUp()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());
@@ -204,6 +205,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task UnsureSubmits_SettledInTheSameCallByReplay_NothingPaidTwice()
     {
         await using var server = await StdioServerProcess.StartAsync(new Dictionary<string, string?>(Environment()) { ["Seedance__RequestTimeout"] = "00:00:02" });
@@ -223,6 +225,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task SlowLink_20MegabytesAt256KBps_EveryCallUnder55s_FileCompleteAcrossCalls()
     {
         await using var big = await SeedanceSandbox.StartAsync(new SandboxOptions
@@ -254,6 +257,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task HungStatusCalls_WaitZeroAnswersWithinSeconds()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());
@@ -287,6 +291,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task ErrorPagesEmptyBodiesAndFileRedirects_NeverReportedAsTheVideo_ThenSavedForReal()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());
