@@ -88,7 +88,22 @@ internal static class SeedanceMcpServices
             sandbox.TaskDuration = duration;
         }
 
-        services.AddSingleton(sp => new SandboxLauncher(sandbox, sp.GetRequiredService<ILogger<SandboxLauncher>>()));
+        services.AddSingleton(sp =>
+        {
+            // The sandbox's tasks live next to the journal, so a task submitted before a restart is still known after it.
+            if (sandbox.TasksFile is null)
+            {
+                try
+                {
+                    sandbox.TasksFile = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveJournalPath() + ".sandbox-tasks.jsonl";
+                }
+                catch (Exception ex) when (ex is TaskJournalException or IOException)
+                {
+                }
+            }
+
+            return new SandboxLauncher(sandbox, sp.GetRequiredService<ILogger<SandboxLauncher>>());
+        });
         services.PostConfigure<SeedanceClientOptions>(o =>
         {
             o.BaseUrl = SandboxPlaceholder;
