@@ -39,7 +39,15 @@ internal sealed class FilmStitcher
         Directory.CreateDirectory(_outputDirectory);
         var film = FilmPathFor(sequenceId);
         var list = Path.Combine(_outputDirectory, $"film-{sequenceId}.txt");
-        await File.WriteAllTextAsync(list, ConcatList(clips), cancellationToken);
+
+        // The concat demuxer reads its list line by line: a path with a line break cannot be written there, so such clips
+        // are joined by the concat filter, which takes each clip as its own argument.
+        var listable = clips.All(c => Path.GetFullPath(c).IndexOfAny(['\n', '\r']) < 0);
+        if (listable)
+        {
+            await File.WriteAllTextAsync(list, ConcatList(clips), cancellationToken);
+        }
+
         var (ffmpeg, missing) = FfmpegLocator.FindFfmpeg(_configuredFfmpeg);
         if (ffmpeg is null)
         {
@@ -59,7 +67,7 @@ internal sealed class FilmStitcher
         }
 
         // Without a probe of every clip there is no telling whether they match: re-encoding is always safe.
-        var copy = infos.Count == clips.Count && infos.All(i => i.Matches(infos[0]));
+        var copy = listable && infos.Count == clips.Count && infos.All(i => i.Matches(infos[0]));
         var temporary = Path.Combine(_outputDirectory, $".film-{sequenceId}.{Guid.NewGuid():N}.part");
         var arguments = copy
             ? new List<string> { "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", "-f", "mp4", temporary }

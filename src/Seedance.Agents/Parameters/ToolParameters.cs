@@ -290,6 +290,18 @@ internal static class ToolParameters
             Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
                 + "stopped ones), failed, unconfirmed.",
         },
+        new()
+        {
+            Name = "offset",
+            Kind = ParameterKind.Integer,
+            Rule = ArgumentRule,
+            Minimum = 0,
+            Maximum = int.MaxValue,
+            EnforceRange = true,
+            Default = 0L,
+            Describe = _ => "How many of the newest tasks to skip, to page through older ones: use the next_offset of the previous answer. "
+                + "Long videos are listed on the first page (offset 0).",
+        },
     ]);
 
     /// <summary>stop_long_video: which film, and how long to wait for it to stop.</summary>

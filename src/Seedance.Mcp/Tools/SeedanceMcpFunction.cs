@@ -20,7 +20,7 @@ namespace Seedance.Mcp.Tools;
 /// One shared tool as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
 /// its name, description and schemas come from the tool's definition; a call resolves the tools on first use, forwards
 /// progress as ordered MCP progress notifications, asks the user to confirm a paid call by elicitation where the client
-/// declared it, and answers with the text, the structured result and, on errors,
+/// declared it (or by a multi round-trip request on a stateless 2026-07-28 call), and answers with the text, the structured result and, on errors,
 /// the structured <see cref="ToolError"/> with <c>isError</c> set.
 /// </summary>
 internal sealed class SeedanceMcpFunction : AIFunction
@@ -80,12 +80,31 @@ internal sealed class SeedanceMcpFunction : AIFunction
             }));
         }
 
+        // JSON may escape half a character (a lone surrogate such as \ud800), which no text can hold: name the argument.
+        if (BrokenText(request?.Params?.Arguments) is { } broken)
+        {
+            return Result(ToolOutcomes.Failure(new ToolError
+            {
+                Kind = "invalid_arguments",
+                Error = $"{Name} was not run: {broken} is not valid text. Nothing was sent or charged.",
+                Violations = [new ViolationReport(broken, null, "text made of whole Unicode characters",
+                    "it holds a lone UTF-16 surrogate (half of a character, such as \\ud800)")],
+                NextStep = $"Remove the broken character from {broken} and call {Name} again.",
+            }));
+        }
+
         var progress = request?.Params?.ProgressToken is { } token ? new McpProgress(request.Server, token) : null;
         ToolOutcome outcome;
         try
         {
-            var context = new ToolCallContext(progress, McpPaidCallApprover.For(request?.Server));
-            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), context, cancellationToken);
+            var approver = McpPaidCallApprover.For(request);
+            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), new ToolCallContext(progress, approver), cancellationToken);
+
+            // The price question went out as a multi round-trip request: nothing was sent; the client asks and calls again.
+            if (approver is MrtrPaidCallApprover { Pending: { } question })
+            {
+                throw new InputRequiredException(question);
+            }
         }
         finally
         {
@@ -138,6 +157,59 @@ internal sealed class SeedanceMcpFunction : AIFunction
                 MimeType = "video/mp4",
             };
         }
+    }
+
+    /// <summary>The path of the first argument string (or name) that is not valid UTF-16 text, such as <c>prompt</c> or <c>image_urls[1]</c>.</summary>
+    internal static string? BrokenText(IDictionary<string, JsonElement>? arguments)
+    {
+        static bool IsBroken(string? text) => text is not null && System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _,
+            replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done;
+
+        static bool Unreadable(JsonElement value)
+        {
+            try
+            {
+                return IsBroken(value.GetString());
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+
+        static string? Name(JsonProperty property)
+        {
+            try
+            {
+                return property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        static string? Find(JsonElement value, string path) => value.ValueKind switch
+        {
+            JsonValueKind.String => Unreadable(value) ? path : null,
+            JsonValueKind.Array => value.EnumerateArray().Select((item, i) => Find(item, $"{path}[{i}]")).FirstOrDefault(p => p is not null),
+            JsonValueKind.Object => value.EnumerateObject().Select(property => Name(property) is { } name && !IsBroken(name)
+                    ? Find(property.Value, $"{path}.{name}")
+                    : path)
+                .FirstOrDefault(p => p is not null),
+            _ => null,
+        };
+
+        foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
+        {
+            var label = IsBroken(name) ? "an argument name" : name;
+            if (IsBroken(name) || Find(value, label) is not null)
+            {
+                return Find(value, label) ?? label;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The call's arguments as one JSON object (absent arguments: an empty object).</summary>
