@@ -9,7 +9,7 @@ namespace Seedance.Sandbox.Tests;
 /// <summary>The clips the sandbox renders per task (with ffmpeg): they move, and they show the prompt's first words.</summary>
 public sealed class ClipTests
 {
-    // 480x270 for 16:9: the square crosses the upper middle, the caption sits in the bottom band.
+    // 480x270 for 16:9: the caption sits in the top band, the square crosses below it.
     private const int Width = 480;
     private const int Height = 270;
 
@@ -27,17 +27,17 @@ public sealed class ClipTests
         File.Delete(cat);
         File.Delete(dog);
 
-        // Motion: where the white square is in the upper band moves right between the first and the last second.
-        var startX = WhiteColumns(catStart, Height / 6, Height / 2 + Height / 5);
-        var endX = WhiteColumns(catEnd, Height / 6, Height / 2 + Height / 5);
+        // Motion: where the white square is, below the caption, moves right between the first and the last second.
+        var startX = WhiteColumns(catStart, Height / 3, Height);
+        var endX = WhiteColumns(catEnd, Height / 3, Height);
         Assert.NotEmpty(startX);
         Assert.NotEmpty(endX);
         Assert.True(endX.Average() - startX.Average() > Width / 3, $"the square moved from x≈{startX.Average():0} to x≈{endX.Average():0}");
 
-        // Caption: white text in the bottom band, whose shape differs with the prompt (the backgrounds differ too, so compare the text only).
-        var catText = WhiteMask(catStart, Height * 3 / 4, Height);
-        var dogText = WhiteMask(dogStart, Height * 3 / 4, Height);
-        Assert.True(catText.Count(b => b) > 100, "no caption drawn in the bottom band");
+        // Caption: white text in the top band, whose shape differs with the prompt (the backgrounds differ too, so compare the text only).
+        var catText = WhiteMask(catStart, 0, Height / 4);
+        var dogText = WhiteMask(dogStart, 0, Height / 4);
+        Assert.True(catText.Count(b => b) > 100, "no caption drawn in the top band");
         Assert.True(catText.Zip(dogText).Count(p => p.First != p.Second) > 100, "the caption does not follow the prompt");
     }
 

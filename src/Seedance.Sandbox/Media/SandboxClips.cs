@@ -53,12 +53,13 @@ internal sealed class SandboxClips
             var hash = (uint)StableHash(task.Id);
             var colour = $"0x{(hash & 0x7f7f7f) + 0x202020:x6}";
             var side = Math.Max(16, height / 5);
-            var y = height / 6 + (int)((hash >> 24) % (uint)Math.Max(1, height / 3));
+            var y = height / 3 + (int)((hash >> 24) % (uint)Math.Max(1, height / 3));
             var audio = task.Request.GenerateAudio ? $"sine=frequency={220 + (hash % 440)}:sample_rate=44100" : "anullsrc=r=44100:cl=stereo";
             // overlay's x follows the frame's time (t); drawbox has no time variable (its t is the box's thickness).
             var moving = $"[0:v][2:v]overlay=x='(W-w)*t/{seconds}':y={y}:shortest=1";
-            // The caption is read from a file, so no character of the prompt needs escaping in the filter graph.
-            var captioned = $",drawtext=textfile='{FilterPath(caption)}':fontcolor=white:fontsize={Math.Max(10, height / 12)}:x=(w-tw)/2:y=h-th-{height / 10}"
+            // The caption is read from a file, so no character of the prompt needs escaping in the filter graph. It sits at the
+            // top, where a player's controls do not cover it.
+            var captioned = $",drawtext=textfile='{FilterPath(caption)}':fontcolor=white:fontsize={Math.Max(10, height / 12)}:x=(w-tw)/2:y={height / 12}"
                 + ":box=1:boxcolor=black@0.55:boxborderw=6";
             var rendered = await RenderAsync(ffmpeg, colour, width, height, seconds, side, audio, moving + captioned, video)
                 || await RenderAsync(ffmpeg, colour, width, height, seconds, side, audio, moving, video); // no fonts: the motion alone
