@@ -87,11 +87,22 @@ public sealed class LongVideoTests
     [Fact]
     public async Task GenerateLongVideo_WithoutFfmpeg_ShotsSavedAndTheAnswerGivesTheExactCommand()
     {
-        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20),
-            agent: o => o.FfmpegPath = Path.Combine(Path.GetTempPath(), "no-such-ffmpeg", "ffmpeg"));
+        // SEEDANCE_FFMPEG names a folder whose ffmpeg is there at start (a missing one is refused at start) and gone by the time
+        // the film is stitched, as when ffmpeg is uninstalled while the server runs.
+        var folder = Path.Combine(Path.GetTempPath(), "seedance-ffmpeg-gone", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var program = Path.Combine(folder, "ffmpeg");
+        await File.WriteAllTextAsync(program, "#!/bin/sh\nexit 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20), agent: o => o.FfmpegPath = folder);
 
         var started = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""");
         Assert.False(started.IsError, started.Text);
+        File.Delete(program);
         var id = started.Str("sequence_id");
         var progress = new List<ToolProgress>();
         var done = await FollowAsync(f, id, new Progress<ToolProgress>(progress.Add));
