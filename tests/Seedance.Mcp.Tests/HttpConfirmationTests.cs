@@ -9,8 +9,8 @@ namespace Seedance.Mcp.Tests;
 /// <summary>
 /// The price question over Streamable HTTP, through the built server as a child process and the provider stand-in's own
 /// counters: a client that initializes gets a session and is asked by elicitation; a client on 2026-07-28 (the SDK
-/// client's default) is served
-/// statelessly and asked by a multi round-trip request. Either way a "no" sends nothing and a "yes" sends one request.
+/// client's default) is served statelessly and asked by a multi round-trip request. Either way a "no" sends nothing and
+/// a "yes" sends one request.
 /// </summary>
 public sealed class HttpConfirmationTests : IAsyncLifetime
 {
