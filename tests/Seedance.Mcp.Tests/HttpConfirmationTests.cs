@@ -8,8 +8,9 @@ namespace Seedance.Mcp.Tests;
 
 /// <summary>
 /// The price question over Streamable HTTP, through the built server as a child process and the provider stand-in's own
-/// counters: a client that initializes gets a session and is asked by elicitation; a client on 2026-07-28 is served
-/// statelessly and asked by a multi round-trip request. Either way a "no" sends nothing and a "yes" sends one request.
+/// counters: a client that initializes gets a session and is asked by elicitation; a client on 2026-07-28 (the SDK
+/// client's default) is served statelessly and asked by a multi round-trip request. Either way a "no" sends nothing and
+/// a "yes" sends one request.
 /// </summary>
 public sealed class HttpConfirmationTests : IAsyncLifetime
 {
@@ -45,6 +46,8 @@ public sealed class HttpConfirmationTests : IAsyncLifetime
     [Theory]
     [InlineData("2025-11-25")]
     [InlineData("2025-06-18")]
+    [InlineData("2026-07-28")]
+    [InlineData(null)]
     public async Task GenerateVideo_OverHttp_ClientThatCanBeAskedIsAsked_NoSendsNothing_YesSendsOnce(string? protocolVersion)
     {
         var asked = new List<ElicitRequestParams>();
@@ -61,6 +64,8 @@ public sealed class HttpConfirmationTests : IAsyncLifetime
                 : new ElicitResult { Action = answer });
         });
 
+        // No version asked for: the client prefers 2026-07-28, which this server speaks (stateless, multi round-trip).
+        Assert.Equal(protocolVersion ?? "2026-07-28", client.NegotiatedProtocolVersion);
         var declined = await client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 });
 
         var question = Assert.Single(asked);

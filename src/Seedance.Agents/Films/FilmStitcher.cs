@@ -10,7 +10,8 @@ namespace Seedance.Agents.Films;
 /// when ffprobe finds that the clips match (codec, frame size, pixel format, frame rate, audio), otherwise one re-encode
 /// that scales, pads and joins them (adding silence to clips without sound). The film is written under a temporary name
 /// and renamed into place, so a film path always names a whole film. Without ffmpeg nothing is run: the answer carries the
-/// exact command (its list file is written beside the clips) and how to install ffmpeg.
+/// exact command (with the list file it names written beside the clips, or, for paths with a line break, the concat filter
+/// and no list) and how to install ffmpeg.
 /// </summary>
 internal sealed class FilmStitcher
 {
@@ -51,7 +52,10 @@ internal sealed class FilmStitcher
         var (ffmpeg, missing) = FfmpegLocator.FindFfmpeg(_configuredFfmpeg);
         if (ffmpeg is null)
         {
-            var command = $"ffmpeg -f concat -safe 0 -i {Quote(list)} -c copy {Quote(film)}";
+            // The list file exists only when the paths fit in it; otherwise the command joins the clips by the concat filter.
+            var command = listable
+                ? $"ffmpeg -f concat -safe 0 -i {Quote(list)} -c copy {Quote(film)}"
+                : Show("ffmpeg", ReEncodeArguments(clips, null, film), film, film);
             return new StitchResult(null, null, null, command, $"{missing}, so the saved shots were not stitched. {InstallAdvice}, then call check_task "
                 + "with the sequence_id again to stitch them here, or run the stitch command");
         }

@@ -51,7 +51,7 @@ internal static class SeedanceMcpServices
         {
             options.ServerInfo = new Implementation { Name = "seedance", Title = "Seedance video generation", Version = SeedanceMcpServer.Version };
             options.ServerInstructions = SeedanceMcpServer.Instructions;
-        });
+        }).WithMessageFilters(filters => filters.AddIncomingFilter(UnpairedSurrogates.Filter));
 
         // The tool list comes from the configured model catalogue; everything a call needs is built on the first call.
         services.AddOptions<McpServerOptions>().Configure<IOptions<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>

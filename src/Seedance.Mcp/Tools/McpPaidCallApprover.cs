@@ -13,11 +13,20 @@ internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
 {
     public const string ConfirmField = "confirm";
 
+    /// <summary>The first protocol revision with multi round-trip requests (and without <c>initialize</c>).</summary>
+    internal const string MultiRoundTripRevision = "2026-07-28";
+
     /// <summary>
-    /// The approver for this call: elicitation where the session can carry a request to the client (stdio, an HTTP
-    /// session opened by <c>initialize</c>); a multi round-trip question where the client is on a revision that has them
-    /// (2026-07-28, served statelessly); null when the client declared no way to be asked.
+    /// The approver for this call: a multi round-trip question when the request is on a revision that has them
+    /// (2026-07-28 or later, whatever the transport); elicitation where the session can carry a request to the client
+    /// (stdio, an HTTP session opened by <c>initialize</c>); null when the client declared no way to be asked.
     /// </summary>
+    /// <remarks>
+    /// A 2026-07-28 request must not be asked by <see cref="McpServer.ElicitAsync"/> over stateless HTTP: SDK 2.4.0
+    /// reports the request's own capabilities there (so elicitation looks possible) and then throws "Elicitation is not
+    /// supported in stateless mode". The question goes back as an input-required result instead, which the client
+    /// answers by calling again.
+    /// </remarks>
     public static IPaidCallApprover? For(RequestContext<CallToolRequestParams>? request)
     {
         var server = request?.Server;
@@ -26,16 +35,18 @@ internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
             return null;
         }
 
-        if (CanAnswerForms(server.ClientCapabilities))
+        var context = request!.JsonRpcRequest.Context;
+        if (IsMultiRoundTrip(context?.ProtocolVersion ?? server.NegotiatedProtocolVersion) && server.IsMrtrSupported)
         {
-            return new McpPaidCallApprover(server);
+            // 2026-07-28 clients declare their capabilities on each request.
+            return CanAnswerForms(context?.ClientCapabilities ?? server.ClientCapabilities) ? new MrtrPaidCallApprover(request) : null;
         }
 
-        // A stateless request has no session capabilities; a 2026-07-28 client declares its own on each request.
-        return server.ClientCapabilities is null && server.IsMrtrSupported && CanAnswerForms(request!.JsonRpcRequest.Context?.ClientCapabilities)
-            ? new MrtrPaidCallApprover(request)
-            : null;
+        return CanAnswerForms(server.ClientCapabilities) ? new McpPaidCallApprover(server) : null;
     }
+
+    internal static bool IsMultiRoundTrip(string? protocolVersion) =>
+        protocolVersion is not null && string.CompareOrdinal(protocolVersion, MultiRoundTripRevision) >= 0;
 
     public async ValueTask<PaidCallDecision> ApproveAsync(PaidCallQuote quote, CancellationToken cancellationToken)
     {

@@ -80,16 +80,18 @@ internal sealed class SeedanceMcpFunction : AIFunction
             }));
         }
 
-        // JSON may escape half a character (a lone surrogate such as \ud800), which no text can hold: name the argument.
-        if (BrokenText(request?.Params?.Arguments) is { } broken)
+        // JSON may escape half a character (a lone surrogate such as \ud800), which no text can hold: the incoming filter
+        // found it before the SDK failed on it; name the argument and where it is.
+        if (request?.JsonRpcRequest.Context?.Items?.TryGetValue(UnpairedSurrogates.ProblemKey, out var found) == true && found is string problem)
         {
+            var parameter = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
             return Result(ToolOutcomes.Failure(new ToolError
             {
                 Kind = "invalid_arguments",
-                Error = $"{Name} was not run: {broken} is not valid text. Nothing was sent or charged.",
-                Violations = [new ViolationReport(broken, null, "text made of whole Unicode characters",
-                    "it holds a lone UTF-16 surrogate (half of a character, such as \\ud800)")],
-                NextStep = $"Remove the broken character from {broken} and call {Name} again.",
+                Error = $"{Name} was not run: {problem}. Nothing was sent or charged.",
+                Violations = [new ViolationReport(parameter, null, "text made of whole Unicode characters",
+                    "it holds an unpaired UTF-16 surrogate (half of a character, such as \\ud800)")],
+                NextStep = $"Remove the broken character from {parameter} and call {Name} again.",
             }));
         }
 
@@ -157,59 +159,6 @@ internal sealed class SeedanceMcpFunction : AIFunction
                 MimeType = "video/mp4",
             };
         }
-    }
-
-    /// <summary>The path of the first argument string (or name) that is not valid UTF-16 text, such as <c>prompt</c> or <c>image_urls[1]</c>.</summary>
-    internal static string? BrokenText(IDictionary<string, JsonElement>? arguments)
-    {
-        static bool IsBroken(string? text) => text is not null && System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _,
-            replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done;
-
-        static bool Unreadable(JsonElement value)
-        {
-            try
-            {
-                return IsBroken(value.GetString());
-            }
-            catch (InvalidOperationException)
-            {
-                return true;
-            }
-        }
-
-        static string? Name(JsonProperty property)
-        {
-            try
-            {
-                return property.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
-        }
-
-        static string? Find(JsonElement value, string path) => value.ValueKind switch
-        {
-            JsonValueKind.String => Unreadable(value) ? path : null,
-            JsonValueKind.Array => value.EnumerateArray().Select((item, i) => Find(item, $"{path}[{i}]")).FirstOrDefault(p => p is not null),
-            JsonValueKind.Object => value.EnumerateObject().Select(property => Name(property) is { } name && !IsBroken(name)
-                    ? Find(property.Value, $"{path}.{name}")
-                    : path)
-                .FirstOrDefault(p => p is not null),
-            _ => null,
-        };
-
-        foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
-        {
-            var label = IsBroken(name) ? "an argument name" : name;
-            if (IsBroken(name) || Find(value, label) is not null)
-            {
-                return Find(value, label) ?? label;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The call's arguments as one JSON object (absent arguments: an empty object).</summary>
