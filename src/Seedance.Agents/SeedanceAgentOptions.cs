@@ -174,6 +174,11 @@ public sealed class SeedanceAgentOptions : IValidatableObject
             }
         }
 
+        if (FfmpegProblem(FfmpegPath) is { } ffmpeg)
+        {
+            problems.Add(ffmpeg);
+        }
+
         foreach (var folder in AllowedImageFolders)
         {
             if (!Path.IsPathFullyQualified(folder))
@@ -183,6 +188,31 @@ public sealed class SeedanceAgentOptions : IValidatableObject
         }
 
         return problems.Select(p => new ValidationResult(p));
+    }
+
+    // SEEDANCE_FFMPEG must be a program that can run (or a folder holding ffmpeg): a wrong one is found at start, not when a
+    // film has been paid for and cannot be stitched.
+    private static string? FfmpegProblem(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+
+        var setting = $"{SeedanceAgentEnvironment.FfmpegVariable} (Seedance:Agents:FfmpegPath) must name the ffmpeg program or the folder holding it";
+        var program = Directory.Exists(configured) ? Path.Combine(configured, OperatingSystem.IsWindows() ? "ffmpeg.exe" : "ffmpeg") : configured;
+        if (!File.Exists(program))
+        {
+            return $"{setting}; given: {configured}, where there is no {(Directory.Exists(configured) ? "ffmpeg" : "file")}.";
+        }
+
+        if (!OperatingSystem.IsWindows()
+            && (File.GetUnixFileMode(program) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+        {
+            return $"{setting}; given: {configured}, which is not an executable program.";
+        }
+
+        return null;
     }
 
     // The user's own folders, created when missing (a fresh account may not have them yet); never a shared temp folder.

@@ -101,6 +101,19 @@ public sealed class SeedanceClientOptions : IValidatableObject
         {
             yield return new ValidationResult(problem);
         }
+
+        // Checked here so that a half-configured model stops the host at start with its setting named, instead of failing
+        // when the catalogue is first built.
+        for (var i = 0; i < AdditionalModels.Count; i++)
+        {
+            var model = AdditionalModels[i];
+            if (string.IsNullOrWhiteSpace(model.Name) || model.Resolutions.Count == 0)
+            {
+                yield return new ValidationResult($"Seedance:AdditionalModels:{i} needs a Name and at least one resolution "
+                    + $"(Seedance:AdditionalModels:{i}:Resolutions:0, such as 720p); given: Name '{model.Name}' with "
+                    + $"{(model.Resolutions.Count == 0 ? "no resolutions" : string.Join(", ", model.Resolutions))}.");
+            }
+        }
     }
 
     internal static string BaseUrlProblem(string? given) =>

@@ -29,7 +29,7 @@ public sealed class SandboxOptions
     /// <summary>The balance in USD before any task.</summary>
     public decimal StartingBalance { get; set; } = 100m;
 
-    /// <summary>How long result URLs stay valid after completion (<c>expires_at</c>); 72 h as the provider now says (DESIGN.md §1).</summary>
+    /// <summary>How long result URLs stay valid after completion (<c>expires_at</c>); 72 h, as the provider's own agent client (2026) says; clients must read <c>expires_at</c>, never assume a lifetime.</summary>
     public TimeSpan ResultLifetime { get; set; } = TimeSpan.FromHours(72);
 
     /// <summary>Answer submits in the object shape (<c>data: {id, status}</c>) instead of the array shape.</summary>
@@ -47,6 +47,13 @@ public sealed class SandboxOptions
     /// for tests that drive the clock faster than ffmpeg renders.
     /// </summary>
     public bool RenderClips { get; set; } = true;
+
+    /// <summary>
+    /// A file that keeps the tasks across restarts (one JSON line each), so a sandbox started again on it knows the tasks
+    /// an earlier one created: their status, replays of their <c>Idempotency-Key</c>, their files and charges. Null (the
+    /// default) keeps them in memory only. The MCP server's sandbox mode keeps it next to its journal.
+    /// </summary>
+    public string? TasksFile { get; set; }
 
     /// <summary>Faults for this run, in the text form of <see cref="FaultRule"/>.</summary>
     public IList<string> Faults { get; } = new List<string>();

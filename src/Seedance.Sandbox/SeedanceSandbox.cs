@@ -60,6 +60,13 @@ public sealed class SeedanceSandbox : IAsyncDisposable
         options ??= new SandboxOptions();
         var url = CheckUrl(options);
         var state = new SandboxState(options);
+        foreach (var (task, key) in state.Store.Restore())
+        {
+            if (key is not null)
+            {
+                state.Idempotency.Add(key, task.RawBody, task.Id);
+            }
+        }
         foreach (var fault in options.Faults)
         {
             state.Faults.Add(fault);
@@ -130,7 +137,7 @@ internal sealed class SandboxState(SandboxOptions options)
     public SandboxOptions Options { get; } = options;
     public SandboxCounters Counters { get; } = new();
     public FaultInjector Faults { get; } = new();
-    public SandboxTaskStore Store { get; } = new(options.StartingBalance);
+    public SandboxTaskStore Store { get; } = new(options.StartingBalance, options.TasksFile is { Length: > 0 } file ? new SandboxTaskFile(file) : null);
     public IdempotencyRecords Idempotency { get; } = new();
     public ConcurrentQueue<string> ReceivedBodies { get; } = new();
     public Media.SandboxClips Clips { get; } = new(options.RenderClips);

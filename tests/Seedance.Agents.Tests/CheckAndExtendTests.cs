@@ -276,4 +276,28 @@ public sealed class CheckAndExtendTests
         Assert.Equal(0, succeeded.Structured.GetProperty("count").GetInt32());
         Assert.Equal(["status"], bad.ViolationParameters());
     }
+
+    [Fact]
+    public async Task ListTasks_PastTheLimit_SaysMoreExistAndPagesWithOffset()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await GenerateAsync(f, $$"""{"prompt":"clip {{i}}"}"""));
+            f.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await f.CallAsync(ToolNames.ListTasks, """{"limit":2}""");
+        var second = await f.CallAsync(ToolNames.ListTasks, """{"limit":2,"offset":2}""");
+        var bad = await f.CallAsync(ToolNames.ListTasks, """{"offset":-1}""");
+
+        Assert.True(first.Structured.GetProperty("has_more").GetBoolean());
+        Assert.Equal(2, first.Structured.GetProperty("next_offset").GetInt32());
+        Assert.Contains("offset 2", first.Text, StringComparison.Ordinal);
+        Assert.Equal([ids[0]], second.Structured.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("task_id").GetString()));
+        Assert.False(second.Structured.GetProperty("has_more").GetBoolean());
+        Assert.False(second.Structured.TryGetProperty("next_offset", out _));
+        Assert.Equal(["offset"], bad.ViolationParameters());
+    }
 }

@@ -3,6 +3,7 @@ using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
 using Seedance.Agents.Spending;
 using Seedance.Agents.Tools;
+using Seedance.Testing;
 
 namespace Seedance.Agents.Tests;
 
@@ -86,11 +87,22 @@ public sealed class LongVideoTests
     [Fact]
     public async Task GenerateLongVideo_WithoutFfmpeg_ShotsSavedAndTheAnswerGivesTheExactCommand()
     {
-        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20),
-            agent: o => o.FfmpegPath = Path.Combine(Path.GetTempPath(), "no-such-ffmpeg", "ffmpeg"));
+        // SEEDANCE_FFMPEG names a folder whose ffmpeg is there at start (a missing one is refused at start) and gone by the time
+        // the film is stitched, as when ffmpeg is uninstalled while the server runs.
+        var folder = Path.Combine(Path.GetTempPath(), "seedance-ffmpeg-gone", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var program = Path.Combine(folder, "ffmpeg");
+        await File.WriteAllTextAsync(program, "#!/bin/sh\nexit 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20), agent: o => o.FfmpegPath = folder);
 
         var started = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""");
         Assert.False(started.IsError, started.Text);
+        File.Delete(program);
         var id = started.Str("sequence_id");
         var progress = new List<ToolProgress>();
         var done = await FollowAsync(f, id, new Progress<ToolProgress>(progress.Add));
@@ -110,9 +122,10 @@ public sealed class LongVideoTests
         Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_DuringShotOne_LaterShotsNeverSentAndTheShotDoneBecomesTheFilm()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
         var started = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
         Assert.False(started.IsError, started.Text);
@@ -178,9 +191,10 @@ public sealed class LongVideoTests
         Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_EveryShotAlreadySent_NothingToStopAndTheFilmFinishes()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
         var id = (await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": ["a kite rises", "the kite lands"]}""")).Str("sequence_id");
         for (var i = 0; i < 30 && f.Sandbox.Counters.TasksCreated < 2; i++)
@@ -198,9 +212,10 @@ public sealed class LongVideoTests
         Assert.Equal(2, done.Structured.GetProperty("shot_count").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StopLongVideo_BadOrUnknownOrFinished_ClearAnswersAndNothingChanges()
     {
+        RequiredPrograms.Ffmpeg();
         await using var f = await AgentFixture.StartAsync();
 
         var bad = await f.CallAsync(ToolNames.StopLongVideo, """{"sequence_id": "task_123"}""");

@@ -117,8 +117,19 @@ public sealed class SchemaTests
     [InlineData("prompt", "Required for text-to-video")]
     [InlineData("size", "9:16 vertical")]
     [InlineData("wait", "0 to 50")]
+    [InlineData("image_urls", "One image is image-to-video: the clip starts from it")]
+    [InlineData("image_urls", "several are references")]
+    [InlineData("generate_audio", "The result has sound only when this is true, also with audio_urls")]
+    [InlineData("resolution", "There is no 2K: 1080p (Full HD) is the nearest, 4k the next step up")]
     public void GenerateVideo_DescriptionsStateRulesInWords(string property, string words) =>
         Assert.Contains(words, Property("generate_video", property).GetProperty("description").GetString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GenerateVideo_SaysCheckTaskWaitsOnlyWhenGivenWait()
+    {
+        Assert.Contains("call check_task with that task_id and wait=50 (without wait it answers at once)", Tools[0].Description, StringComparison.Ordinal);
+        Assert.Equal(0, Property("check_task", "wait").GetProperty("default").GetInt32());
+    }
 
     [Fact]
     public void ToolDescriptions_SayCostAndTime()

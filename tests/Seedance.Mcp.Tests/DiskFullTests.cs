@@ -50,6 +50,7 @@ public sealed class DiskFullTests : IAsyncLifetime
     };
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task DiskFullAfterThePost_AnswerCarriesTheTaskId_JournalCatchesUpWhenSpaceReturns_NothingSentTwice()
     {
         var environment = Environment(Path.Combine(Disk, "journal.db"), Path.Combine(Disk, "videos"));
@@ -111,6 +112,7 @@ public sealed class DiskFullTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task OutputFolderFullWhileSaving_NoFileClaimed_PartialKept_SavedWhole_WhenSpaceReturns()
     {
         var videos = Path.Combine(Disk, "videos");

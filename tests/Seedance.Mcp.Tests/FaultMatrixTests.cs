@@ -50,6 +50,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task FaultMatrix_ClearAnswersNothingPaidTwiceNothingLostNoKeyLeak()
     {
         var server = await StdioServerProcess.StartAsync(Environment());

@@ -40,14 +40,65 @@ public sealed class HttpTransportTests
     }
 
     [Fact]
-    public async Task LocalOrigin_Accepted()
+    public async Task OwnOrigin_Accepted()
     {
         await using var f = await McpServerFixture.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(Post(f.Endpoint, r => r.Headers.Add("Origin", $"http://localhost:{f.Endpoint.Port}")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:6274")]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("null")]
+    public async Task LocalOriginOnAnotherPort_Refused(string origin)
+    {
+        // Another port on this machine is another program (any local web page): it must not drive this server.
+        await using var f = await McpServerFixture.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(Post(f.Endpoint, r => r.Headers.Add("Origin", origin)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConfiguredOrigin_Accepted()
+    {
+        var settings = ServerSettings.Parse(["--http", "--allowed-origins", "http://localhost:6274"], _ => null);
+        await using var f = await McpServerFixture.StartAsync(allowedOrigins: settings.AllowedOrigins);
         using var http = new HttpClient();
 
         var response = await http.SendAsync(Post(f.Endpoint, r => r.Headers.Add("Origin", "http://localhost:6274")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    public async Task PostWithoutJsonContentType_415WithoutStackTrace(string? contentType)
+    {
+        await using var f = await McpServerFixture.StartAsync();
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(Post(f.Endpoint, r =>
+        {
+            r.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Initialize));
+            if (contentType is not null)
+            {
+                r.Content.Headers.ContentType = new(contentType);
+            }
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Type: application/json", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.True(body.Length < 300, body);
     }
 
     [Fact]

@@ -74,9 +74,11 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.Equal(count, _sandbox.ReceivedSubmitBodies.Count);
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Slow")]
     public async Task ThreeShots_ThreeSubmitsEachFromThePreviousLastFrame_OneFilmAsLongAsTheClips()
     {
+        RequiredPrograms.Ffmpeg();
         await using var server = await StdioServerProcess.StartAsync(Environment());
 
         var started = await server.CallAsync("generate_long_video", Storyboard);
@@ -123,9 +125,11 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.All(listed["structuredContent"]!["tasks"]!.AsArray(), t => Assert.Equal(id, t!["sequence_id"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Slow")]
     public async Task StoppedDuringShotTwo_ThenKilledAndRestarted_ShotThreeNeverSentAndTheFilmIsTheFirstTwo()
     {
+        RequiredPrograms.Ffmpeg();
         var server = await StdioServerProcess.StartAsync(Environment());
         var started = await server.CallAsync("generate_long_video", Storyboard);
         var id = started["structuredContent"]!["sequence_id"]!.GetValue<string>();
@@ -151,9 +155,11 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.DoesNotContain(_sandbox.ReceivedSubmitBodies, b => b.Contains("sails out into the sea", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Slow")]
     public async Task ServerKilledDuringShotTwo_RestartedServerFinishesTheChain_NoShotSubmittedTwice()
     {
+        RequiredPrograms.Ffmpeg();
         var server = await StdioServerProcess.StartAsync(Environment());
         var started = await server.CallAsync("generate_long_video", Storyboard);
         var id = started["structuredContent"]!["sequence_id"]!.GetValue<string>();
@@ -171,6 +177,7 @@ public sealed class LongVideoTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task ShotTwoFails_ChainStopsThere_AnswerSaysWhichShotAndWhy()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());

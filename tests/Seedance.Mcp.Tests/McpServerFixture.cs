@@ -26,7 +26,8 @@ public sealed class McpServerFixture : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    public static async Task<McpServerFixture> StartAsync(bool sandbox = true, string? token = null, Dictionary<string, string?>? settings = null)
+    public static async Task<McpServerFixture> StartAsync(bool sandbox = true, string? token = null, Dictionary<string, string?>? settings = null,
+        IReadOnlyList<string>? allowedOrigins = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "seedance-mcp-tests", Guid.NewGuid().ToString("N"));
         var overrides = new Dictionary<string, string?>
@@ -42,7 +43,7 @@ public sealed class McpServerFixture : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = SeedanceMcpServer.BuildHttp(new ServerSettings { Http = true, Port = 0, Sandbox = sandbox, Token = token }, overrides);
+        var app = SeedanceMcpServer.BuildHttp(new ServerSettings { Http = true, Port = 0, Sandbox = sandbox, Token = token, AllowedOrigins = allowedOrigins ?? [] }, overrides);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/mcp");

@@ -45,6 +45,7 @@ public sealed class PromiseTests : IAsyncLifetime
     };
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task JournalLockedAfterThePost_AnswerCarriesTheTaskId_AndTheJournalCatchesUp()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());
@@ -136,6 +137,38 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SandboxMode_TaskSubmittedBeforeARestart_CheckedAfterIt_KnownAndFinished()
+    {
+        var journal = Path.Combine(_root, "sandbox-restart", "journal.db");
+        var environment = new Dictionary<string, string?>
+        {
+            ["SEEDANCE_JOURNAL"] = journal,
+            ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "sandbox-restart", "videos"),
+            ["Seedance__Sandbox__TaskDuration"] = "00:00:03",
+            ["SEEDANCE_API_KEY"] = null,
+            ["SEEDANCE_BASE_URL"] = null,
+        };
+        string id;
+        await using (var first = await StdioServerProcess.StartAsync(environment, "--sandbox"))
+        {
+            var started = await first.CallAsync("generate_video", new JsonObject { ["prompt"] = "survives a restart" });
+            Assert.False(IsError(started), Text(started));
+            id = started["structuredContent"]!["task_id"]!.GetValue<string>();
+            first.Kill();
+        }
+
+        // A new process has a new in-process sandbox: it knows the task from the file kept next to the journal.
+        await using var second = await StdioServerProcess.StartAsync(environment, "--sandbox");
+        var done = await second.CallAsync("check_task", new JsonObject { ["task_id"] = id, ["wait"] = 20 });
+
+        Assert.False(IsError(done), Text(done));
+        Assert.Equal("succeeded", done["structuredContent"]!["status"]!.GetValue<string>());
+        Assert.True(File.Exists(journal + ".sandbox-tasks.jsonl"));
+        var pending = await second.CallAsync("list_tasks", new JsonObject { ["status"] = "active" });
+        Assert.Equal(0, pending["structuredContent"]!["count"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task KilledDuringASlowSubmit_RestartSettlesItByReplay_ExactlyOneTask()
     {
         _sandbox.Faults.Add("submit/latency:8000");
@@ -204,6 +237,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task UnsureSubmits_SettledInTheSameCallByReplay_NothingPaidTwice()
     {
         await using var server = await StdioServerProcess.StartAsync(new Dictionary<string, string?>(Environment()) { ["Seedance__RequestTimeout"] = "00:00:02" });
@@ -223,6 +257,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task SlowLink_20MegabytesAt256KBps_EveryCallUnder55s_FileCompleteAcrossCalls()
     {
         await using var big = await SeedanceSandbox.StartAsync(new SandboxOptions
@@ -254,6 +289,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task HungStatusCalls_WaitZeroAnswersWithinSeconds()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());
@@ -287,6 +323,7 @@ public sealed class PromiseTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task ErrorPagesEmptyBodiesAndFileRedirects_NeverReportedAsTheVideo_ThenSavedForReal()
     {
         await using var server = await StdioServerProcess.StartAsync(Environment());

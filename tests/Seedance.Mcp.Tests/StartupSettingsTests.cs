@@ -12,6 +12,11 @@ public sealed class StartupSettingsTests
     [InlineData("Seedance__Agents__MaxDownloadBytes", "10", "Seedance:Agents:MaxDownloadBytes must be at least 1024")]
     [InlineData("SEEDANCE_MEDIA_ORIGINS", "https://x.example; script-src *", "SEEDANCE_MEDIA_ORIGINS must list origins")]
     [InlineData("SEEDANCE_MEDIA_ORIGINS", "https://cdn.example.com/videos/", "SEEDANCE_MEDIA_ORIGINS must list origins")]
+    [InlineData("Seedance__AdditionalModels__0__Name", "x", "Seedance:AdditionalModels:0 needs a Name and at least one resolution")]
+    [InlineData("SEEDANCE_DOWNLOAD", "maybe", "Seedance:Agents:DownloadResults must be a Boolean; given: maybe.")]
+    [InlineData("SEEDANCE_FFMPEG", "/etc/passwd", "SEEDANCE_FFMPEG (Seedance:Agents:FfmpegPath) must name the ffmpeg program or the folder holding it; given: /etc/passwd, which is not an executable program.")]
+    [InlineData("SEEDANCE_FFMPEG", "/nonexistent/ffmpeg", "given: /nonexistent/ffmpeg, where there is no file.")]
+    [InlineData("SEEDANCE_MCP_ALLOWED_ORIGINS", "localhost:3000", "SEEDANCE_MCP_ALLOWED_ORIGINS must list origins")]
     public async Task BadSetting_NamedOnStderr_ExitCode2(string variable, string value, string expected)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -131,10 +131,21 @@ public sealed class StdioServerProcess : IAsyncDisposable
     public async Task<JsonNode> CallAsync(string tool, JsonObject arguments) =>
         (await RequestAsync("tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments }))["result"]!;
 
-    public async Task<JsonNode> RequestAsync(string method, JsonObject parameters)
+    public Task<JsonNode> RequestAsync(string method, JsonObject parameters) =>
+        RequestAsync(id => SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }));
+
+    /// <summary>Sends a request whose params are raw JSON text (for what <see cref="JsonObject"/> cannot write, such as a lone <c>\ud800</c>).</summary>
+    public Task<JsonNode> RequestRawAsync(string method, string parametersJson) =>
+        RequestAsync(async id =>
+        {
+            await _process.StandardInput.WriteLineAsync("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + parametersJson + "}");
+            await _process.StandardInput.FlushAsync();
+        });
+
+    private async Task<JsonNode> RequestAsync(Func<int, Task> send)
     {
         var id = Interlocked.Increment(ref _id);
-        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        await send(id);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {

@@ -7,6 +7,7 @@ using Seedance.Client.Errors;
 using Seedance.Client.Polling;
 using Seedance.Client.Requests;
 using Seedance.Client.Tasks;
+using Seedance.Testing;
 
 namespace Seedance.Sandbox.Tests;
 
@@ -432,11 +433,11 @@ public sealed class ContractTests
     /// <summary>When ffprobe is installed (CI installs it), it must read the served clip as a video with a duration.</summary>
     private static async Task AssertFfprobeReadsAsync(byte[] video)
     {
-        var ffprobe = new[] { "/usr/bin/ffprobe", "/usr/local/bin/ffprobe" }.FirstOrDefault(File.Exists);
+        var ffprobe = RequiredPrograms.Find("ffprobe");
         if (ffprobe is null)
         {
             // CI installs ffmpeg, so there the check must run; elsewhere the structural check above stands alone.
-            Assert.Null(Environment.GetEnvironmentVariable("CI"));
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable(RequiredPrograms.RequireAllVariable));
             return;
         }
 

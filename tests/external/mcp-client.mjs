@@ -1,13 +1,17 @@
 // An external, real MCP client (the official TypeScript SDK) against the built server, over stdio and over
 // Streamable HTTP, on the sandbox: generate -> check (with progress) -> extend -> list, plus a bad call.
+// Over HTTP it also answers the price question as a user would, against a provider stand-in that counts the
+// generation requests: a "no" sends none, a "yes" sends one.
 // Usage: node mcp-client.mjs <server command> [args...]
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const [command, ...baseArgs] = process.argv.slice(2);
 if (!command) {
@@ -86,10 +90,9 @@ async function overStdio() {
   }
 }
 
-async function overHttp() {
-  const root = mkdtempSync(join(tmpdir(), "seedance-ext-http-"));
+async function startHttpServer(args, env) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(command, [...baseArgs, "--http", "--port", String(port), "--sandbox"], { env: environment(root), stdio: ["ignore", "ignore", "pipe"] });
+  const server = spawn(command, [...baseArgs, "--http", "--port", String(port), ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 30000);
@@ -102,6 +105,12 @@ async function overHttp() {
     });
     server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
   });
+  return { server, port };
+}
+
+async function overHttp() {
+  const root = mkdtempSync(join(tmpdir(), "seedance-ext-http-"));
+  const { server, port } = await startHttpServer(["--sandbox"], environment(root));
   const client = new Client({ name: "external-http", version: "1.0.0" });
   try {
     await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));
@@ -113,9 +122,63 @@ async function overHttp() {
   }
 }
 
+// A provider stand-in on loopback that counts generation requests and answers them as the provider does.
+async function startProvider() {
+  const counts = { posts: 0 };
+  const provider = createServer((request, response) => {
+    response.setHeader("content-type", "application/json");
+    if (request.method === "POST" && request.url.startsWith("/v1/videos/generations")) {
+      counts.posts++;
+      request.resume();
+      response.end(JSON.stringify({ code: 200, data: [{ status: "submitted", task_id: `task_ext${counts.posts}` }] }));
+    } else if (request.method === "GET" && request.url.startsWith("/v1/tasks/")) {
+      response.end(JSON.stringify({ code: 200, data: { id: request.url.split("/")[3].split("?")[0], status: "processing", progress: 10 } }));
+    } else {
+      response.statusCode = 404;
+      response.end(JSON.stringify({ error: { code: 404, message: "not found", type: "not_found_error" } }));
+    }
+  });
+  await new Promise((resolve) => provider.listen(0, "127.0.0.1", resolve));
+  return { provider, counts, url: `http://127.0.0.1:${provider.address().port}` };
+}
+
+async function confirmOverHttp() {
+  const root = mkdtempSync(join(tmpdir(), "seedance-ext-confirm-"));
+  const { provider, counts, url } = await startProvider();
+  const env = { ...environment(root), SEEDANCE_BASE_URL: url, SEEDANCE_API_KEY: "sk-external-confirm-test", SEEDANCE_CONFIRM_ABOVE_USD: "" };
+  const { server, port } = await startHttpServer([], env);
+  const asked = [];
+  let answer = { action: "decline" };
+  const client = new Client({ name: "external-http-confirm", version: "1.0.0" }, { capabilities: { elicitation: { form: {} } } });
+  client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    asked.push(request.params);
+    return answer;
+  });
+  try {
+    await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));
+    const declined = await client.callTool({ name: "generate_video", arguments: { prompt: "a cat", duration: 10 } });
+    check("http confirm: the client is asked the price", asked.length === 1 && asked[0].message.includes("$1.95"), JSON.stringify(asked));
+    check("http confirm: a no is an error that says so", declined.isError === true && declined.structuredContent?.kind === "declined",
+      JSON.stringify(declined.structuredContent));
+    check("http confirm: a no sends nothing to the provider", counts.posts === 0, `posts: ${counts.posts}`);
+
+    answer = { action: "accept", content: { confirm: true } };
+    const approved = await client.callTool({ name: "generate_video", arguments: { prompt: "a cat", duration: 10 } });
+    check("http confirm: a yes starts the one task", approved.isError !== true && approved.structuredContent?.task_id === "task_ext1",
+      JSON.stringify(approved.structuredContent));
+    check("http confirm: a yes sends one request", counts.posts === 1, `posts: ${counts.posts}`);
+    await client.close();
+  } finally {
+    server.kill();
+    provider.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 try {
   await overStdio();
   await overHttp();
+  await confirmOverHttp();
 } catch (error) {
   failed++;
   console.log(`FAIL unexpected error: ${error?.stack ?? error}`);

@@ -11,7 +11,7 @@ public static class SeedanceAgentEnvironment
     /// <summary>The journal file.</summary>
     public const string JournalVariable = "SEEDANCE_JOURNAL";
 
-    /// <summary>0 or false turns downloads off.</summary>
+    /// <summary>0, false, no or off turns downloads off; 1, true, yes or on keeps them; anything else is refused at start.</summary>
     public const string DownloadVariable = "SEEDANCE_DOWNLOAD";
 
     /// <summary>Folders local images may come from, separated by the path separator (':' on Linux and macOS, ';' on Windows).</summary>
@@ -34,7 +34,7 @@ public static class SeedanceAgentEnvironment
         new(OutputDirectoryVariable, Section + nameof(SeedanceAgentOptions.OutputDirectory)),
         new(JournalVariable, Section + nameof(SeedanceAgentOptions.JournalPath)),
         new(DownloadVariable, Section + nameof(SeedanceAgentOptions.DownloadResults), value =>
-            [new(Section + nameof(SeedanceAgentOptions.DownloadResults), IsOff(value) ? "false" : "true")]),
+            [new(Section + nameof(SeedanceAgentOptions.DownloadResults), IsOff(value) ? "false" : IsOn(value) ? "true" : value)]),
         new(AllowedDirectoriesVariable, Section + nameof(SeedanceAgentOptions.AllowedImageFolders), value => value
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((folder, i) => new KeyValuePair<string, string?>($"{Section}{nameof(SeedanceAgentOptions.AllowedImageFolders)}:{i}", folder))),
@@ -44,6 +44,9 @@ public static class SeedanceAgentEnvironment
             value => Amount(Section + nameof(SeedanceAgentOptions.DailyBudgetUsd), value)),
         new(FfmpegVariable, Section + nameof(SeedanceAgentOptions.FfmpegPath)),
     ];
+
+    // Anything else is passed on as given, so that binding refuses it at start, naming the setting, instead of reading it as on.
+    private static bool IsOn(string value) => value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     private static bool IsOff(string value) => value.Trim().ToLowerInvariant() is "0" or "false" or "no" or "off";
 

@@ -10,7 +10,8 @@ namespace Seedance.Agents.Films;
 /// when ffprobe finds that the clips match (codec, frame size, pixel format, frame rate, audio), otherwise one re-encode
 /// that scales, pads and joins them (adding silence to clips without sound). The film is written under a temporary name
 /// and renamed into place, so a film path always names a whole film. Without ffmpeg nothing is run: the answer carries the
-/// exact command (its list file is written beside the clips) and how to install ffmpeg.
+/// exact command (with the list file it names written beside the clips, or, for paths with a line break, the concat filter
+/// and no list) and how to install ffmpeg.
 /// </summary>
 internal sealed class FilmStitcher
 {
@@ -39,11 +40,22 @@ internal sealed class FilmStitcher
         Directory.CreateDirectory(_outputDirectory);
         var film = FilmPathFor(sequenceId);
         var list = Path.Combine(_outputDirectory, $"film-{sequenceId}.txt");
-        await File.WriteAllTextAsync(list, ConcatList(clips), cancellationToken);
+
+        // The concat demuxer reads its list line by line: a path with a line break cannot be written there, so such clips
+        // are joined by the concat filter, which takes each clip as its own argument.
+        var listable = clips.All(c => Path.GetFullPath(c).IndexOfAny(['\n', '\r']) < 0);
+        if (listable)
+        {
+            await File.WriteAllTextAsync(list, ConcatList(clips), cancellationToken);
+        }
+
         var (ffmpeg, missing) = FfmpegLocator.FindFfmpeg(_configuredFfmpeg);
         if (ffmpeg is null)
         {
-            var command = $"ffmpeg -f concat -safe 0 -i {Quote(list)} -c copy {Quote(film)}";
+            // The list file exists only when the paths fit in it; otherwise the command joins the clips by the concat filter.
+            var command = listable
+                ? $"ffmpeg -f concat -safe 0 -i {Quote(list)} -c copy {Quote(film)}"
+                : Show("ffmpeg", ReEncodeArguments(clips, null, film), film, film);
             return new StitchResult(null, null, null, command, $"{missing}, so the saved shots were not stitched. {InstallAdvice}, then call check_task "
                 + "with the sequence_id again to stitch them here, or run the stitch command");
         }
@@ -59,7 +71,7 @@ internal sealed class FilmStitcher
         }
 
         // Without a probe of every clip there is no telling whether they match: re-encoding is always safe.
-        var copy = infos.Count == clips.Count && infos.All(i => i.Matches(infos[0]));
+        var copy = listable && infos.Count == clips.Count && infos.All(i => i.Matches(infos[0]));
         var temporary = Path.Combine(_outputDirectory, $".film-{sequenceId}.{Guid.NewGuid():N}.part");
         var arguments = copy
             ? new List<string> { "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", "-f", "mp4", temporary }

@@ -308,16 +308,22 @@ public sealed class TaskJournal
 
     /// <summary>The newest entries first, optionally only those in <paramref name="states"/>.</summary>
     public Task<IReadOnlyList<JournalEntry>> ListAsync(int limit, IReadOnlyCollection<JournalState>? states = null,
+        CancellationToken cancellationToken = default) =>
+        ListAsync(limit, offset: 0, states, cancellationToken);
+
+    /// <summary>The entries after the newest <paramref name="offset"/> ones (in <paramref name="states"/>, when given), newest first: a page of the list.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ListAsync(int limit, int offset, IReadOnlyCollection<JournalState>? states,
         CancellationToken cancellationToken = default)
     {
         if (states is not { Count: > 0 })
         {
-            return QueryAsync("SELECT * FROM tasks ORDER BY created_at DESC, rowid DESC LIMIT $limit", limit, cancellationToken, ("$limit", limit));
+            return QueryAsync("SELECT * FROM tasks ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset", limit, cancellationToken,
+                ("$limit", limit), ("$offset", offset));
         }
 
         var names = states.Select((s, i) => ($"$s{i}", (object?)s.ToString())).ToArray();
-        return QueryAsync($"SELECT * FROM tasks WHERE state IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY created_at DESC, rowid DESC LIMIT $limit",
-            limit, cancellationToken, [.. names, ("$limit", limit)]);
+        return QueryAsync($"SELECT * FROM tasks WHERE state IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset",
+            limit, cancellationToken, [.. names, ("$limit", limit), ("$offset", offset)]);
     }
 
     /// <summary>Records a new sequence (a long video) before its first shot is sent.</summary>

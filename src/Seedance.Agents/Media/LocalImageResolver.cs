@@ -33,7 +33,13 @@ public sealed class LocalImageResolver
     public static bool LooksLocal(string? value) =>
         !string.IsNullOrWhiteSpace(value) && MediaUrl.Classify(value) == MediaUrlKind.Invalid
         && (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') || value.StartsWith('~')
-            || value.StartsWith('.') || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
+            || value.StartsWith('.') || value.StartsWith(@"\\", StringComparison.Ordinal) || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
+
+    /// <summary>A drive path (C:\Users\…, C:/…) or a UNC path (\\server\share\…).</summary>
+    private static bool IsWindowsPath(string value) =>
+        (value.Length > 2 && char.IsAsciiLetter(value[0]) && value[1] == ':' && value[2] is '\\' or '/') || value.StartsWith(@"\\", StringComparison.Ordinal);
+
+    private static string OperatingSystemName() => OperatingSystem.IsMacOS() ? "macOS" : OperatingSystem.IsLinux() ? "Linux" : "a Unix system";
 
     /// <summary>Checks a local image without reading it: the resolved path, or the violation that explains the refusal.</summary>
     public (string? Path, Violation? Problem) Check(string parameter, string value)
@@ -47,7 +53,19 @@ public sealed class LocalImageResolver
                 return (null, new Violation(RequestRules.MediaUrls, parameter, value, "an absolute local path or file:// URL", "not a readable file URL"));
             }
 
-            path = uri.LocalPath;
+            // file:///p and file://localhost/p both name this machine's file (RFC 8089); another host is another machine.
+            if (!string.IsNullOrEmpty(uri.Host) && !uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, new Violation(RequestRules.MediaUrls, parameter, value, "a file on this machine (file:///path or file://localhost/path)",
+                    $"the file URL names another machine ('{uri.Host}'), whose files this server cannot read"));
+            }
+
+            path = OperatingSystem.IsWindows() ? uri.LocalPath : Uri.UnescapeDataString(uri.AbsolutePath);
+        }
+        else if (!OperatingSystem.IsWindows() && IsWindowsPath(value))
+        {
+            return (null, new Violation(RequestRules.MediaUrls, parameter, value, "a path on the machine this server runs on, such as /home/me/cat.png, or an http(s) URL",
+                $"this is a Windows path, and this server runs on {OperatingSystemName()}, where it names no file"));
         }
         else if (value.StartsWith("~/", StringComparison.Ordinal))
         {

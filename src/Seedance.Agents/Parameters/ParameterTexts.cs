@@ -63,6 +63,8 @@ internal static class ParameterTexts
             .Where(g => g.Key.Length > 0)
             .Select(g => $"{string.Join(" and ", g)} only on {g.Key}")
             .ToArray();
+        // "2K" is not offered: say where it falls, so a request for it maps to an offered value.
+        text += " There is no 2K: 1080p (Full HD) is the nearest, 4k the next step up.";
         return limited.Length == 0 ? text : $"{text} {string.Join("; ", limited)}.";
     }
 }

@@ -122,7 +122,8 @@ internal static class ToolParameters
             Kind = ParameterKind.Boolean,
             Rule = RequestRules.Flags,
             Default = false,
-            Describe = _ => "true for a video with sound (AI-generated audio: voices, music, effects).",
+            Describe = _ => "true for a video with sound (AI-generated audio: voices, music, effects). The result has sound only when this "
+                + "is true, also with audio_urls (they guide the video; they do not switch sound on).",
             Apply = (r, v) => r with { GenerateAudio = (bool)v },
             Get = r => r.GenerateAudio,
         },
@@ -152,8 +153,9 @@ internal static class ToolParameters
             Kind = ParameterKind.UrlList,
             Rule = RequestRules.ImageCount,
             MaxItems = VideoDefaults.MaxImageUrls,
-            Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}, e.g. a starting picture for image-to-video. "
-                + $"{ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
+            Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}. One image is image-to-video: the clip starts from it "
+                + "(as in the provider's example); several are references the clip draws on. For an exact first or last frame use "
+                + $"image_with_roles. {ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
             Apply = (r, v) => r with { ImageUrls = (IReadOnlyList<string>)v },
             Get = r => r.ImageUrls,
         },
@@ -287,6 +289,18 @@ internal static class ToolParameters
             Default = "all",
             Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
                 + "stopped ones), failed, unconfirmed.",
+        },
+        new()
+        {
+            Name = "offset",
+            Kind = ParameterKind.Integer,
+            Rule = ArgumentRule,
+            Minimum = 0,
+            Maximum = int.MaxValue,
+            EnforceRange = true,
+            Default = 0L,
+            Describe = _ => "How many of the newest tasks to skip, to page through older ones: use the next_offset of the previous answer. "
+                + "Long videos are listed on the first page (offset 0).",
         },
     ]);
 

@@ -16,6 +16,14 @@ public sealed record TaskListReport
     [Description("Recent long videos (generate_long_video) with their shots, newest first.")]
     public IReadOnlyList<SequenceReport>? Sequences { get; init; }
 
+    /// <summary>Whether older tasks exist past this page.</summary>
+    [Description("True when older tasks exist past this page: call list_tasks again with offset = next_offset.")]
+    public bool HasMore { get; init; }
+
+    /// <summary>The offset of the next page, when there is one.</summary>
+    [Description("The offset that lists the next (older) page; absent on the last page.")]
+    public int? NextOffset { get; init; }
+
     /// <summary>Where the journal lives.</summary>
     [Description("Where the journal lives.")]
     public string? JournalPath { get; init; }

@@ -33,7 +33,7 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             "Start a new video with ByteDance Seedance 2.0: text-to-video, image-to-video (first/last frame), or guided by "
             + "reference images, videos and audio. Each call starts one PAID generation job. Rendering takes about 1 to 5 "
             + "minutes, so the call returns a task_id at once (or after `wait` seconds); then call check_task with that "
-            + "task_id and wait=50 until status is succeeded, which gives the video link and the downloaded file. Never call "
+            + "task_id and wait=50 (without wait it answers at once) until status is succeeded, which gives the video link and the downloaded file. Never call "
             + "generate_video again to retry a task that is still running: that pays twice. Arguments are the provider's "
             + "request fields. Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog),
         InputSchema = ParameterSchema.Write(ToolParameters.Generate, catalog),

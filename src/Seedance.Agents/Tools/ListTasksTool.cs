@@ -72,10 +72,13 @@ internal sealed class ListTasksTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, read.Violations);
         }
 
-        var entries = await _journal.ListAsync(limit, states, cancellationToken);
-        var tasks = entries.Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
+        // One more than asked shows whether an older page exists.
+        var offset = (int)(read.Integer("offset") ?? 0);
+        var entries = await _journal.ListAsync(limit + 1, offset, states, cancellationToken);
+        var more = entries.Count > limit;
+        var tasks = entries.Take(limit).Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
         var sequences = new List<SequenceReport>();
-        foreach (var sequence in await _journal.ListSequencesAsync(limit, cancellationToken: cancellationToken))
+        foreach (var sequence in offset > 0 ? Array.Empty<SequenceEntry>() : await _journal.ListSequencesAsync(limit, cancellationToken: cancellationToken))
         {
             if (SequenceFilters[status].Contains(sequence.State))
             {
@@ -88,9 +91,12 @@ internal sealed class ListTasksTool : ISeedanceTool
             Tasks = tasks,
             Sequences = sequences.Count > 0 ? sequences : null,
             JournalPath = _journal.Path,
-            NextStep = tasks.Length == 0
-                ? "No tasks recorded yet. Call generate_video to make one."
-                : "Call check_task with a task_id for fresh status, or extend_video on a succeeded one to continue it.",
+            HasMore = more,
+            NextOffset = more ? offset + limit : null,
+            NextStep = (tasks.Length == 0
+                ? offset > 0 ? $"No tasks past the newest {offset}. Call list_tasks without offset for the newest." : "No tasks recorded yet. Call generate_video to make one."
+                : "Call check_task with a task_id for fresh status, or extend_video on a succeeded one to continue it.")
+                + (more ? $" Older tasks exist: call list_tasks with offset {offset + limit} (and the same status) for the next page." : string.Empty),
         });
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Seedance.Agents;
 using Seedance.Client;
 using Seedance.Client.Errors;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Mcp.Http;
@@ -56,7 +57,12 @@ internal static class SeedanceMcpServer
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
         });
-        builder.Services.AddSeedanceMcp(builder.Configuration, settings).WithHttpTransport(o => o.Stateless = true);
+
+        // Clients that initialize get a session, so the price question (elicitation) reaches them; clients on 2026-07-28
+        // are served statelessly and asked by multi round-trip requests, so instances behind a load balancer need no
+        // affinity for them.
+        builder.Services.AddSeedanceMcp(builder.Configuration, settings)
+            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
 
         var app = builder.Build();
         ThrowIfUnusable(app.Services);

@@ -50,7 +50,7 @@ internal static class SeedanceMcpServices
         {
             options.ServerInfo = new Implementation { Name = "seedance", Title = "Seedance video generation", Version = SeedanceMcpServer.Version };
             options.ServerInstructions = SeedanceMcpServer.Instructions;
-        });
+        }).WithMessageFilters(filters => filters.AddIncomingFilter(UnpairedSurrogates.Filter));
 
         // The tool list comes from the configured model catalogue; everything a call needs is built on the first call.
         services.AddOptions<McpServerOptions>().Configure<IOptions<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>
@@ -87,7 +87,22 @@ internal static class SeedanceMcpServices
             sandbox.TaskDuration = duration;
         }
 
-        services.AddSingleton(sp => new SandboxLauncher(sandbox, sp.GetRequiredService<ILogger<SandboxLauncher>>()));
+        services.AddSingleton(sp =>
+        {
+            // The sandbox's tasks live next to the journal, so a task submitted before a restart is still known after it.
+            if (sandbox.TasksFile is null)
+            {
+                try
+                {
+                    sandbox.TasksFile = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveJournalPath() + ".sandbox-tasks.jsonl";
+                }
+                catch (Exception ex) when (ex is TaskJournalException or IOException)
+                {
+                }
+            }
+
+            return new SandboxLauncher(sandbox, sp.GetRequiredService<ILogger<SandboxLauncher>>());
+        });
         services.PostConfigure<SeedanceClientOptions>(o =>
         {
             o.BaseUrl = SandboxPlaceholder;

@@ -18,6 +18,9 @@ internal sealed record ServerSettings
 
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>Browser origins allowed besides the server's own (--allowed-origins or SEEDANCE_MCP_ALLOWED_ORIGINS, comma-separated).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
     public bool Sandbox { get; init; }
 
     /// <summary>Origins the player view may load videos from, beyond those the server learns (SEEDANCE_MEDIA_ORIGINS, comma-separated).</summary>
@@ -34,7 +37,7 @@ internal sealed record ServerSettings
     public const string Usage = """
         seedance-mcp: an MCP server for ByteDance Seedance 2.0 video generation (APIMart API).
 
-        Usage: seedance-mcp [--http [--port N] [--host ADDRESS] [--token TOKEN] [--allowed-hosts a,b]] [--sandbox]
+        Usage: seedance-mcp [--http [--port N] [--host ADDRESS] [--token TOKEN] [--allowed-hosts a,b] [--allowed-origins o,p]] [--sandbox]
 
           (no option)        serve MCP over stdio (what Claude Desktop, Claude Code, VS Code and Cursor launch)
           --http             serve Streamable HTTP at http://HOST:PORT/mcp instead
@@ -42,11 +45,12 @@ internal sealed record ServerSettings
           --host ADDRESS     HTTP bind address (default 127.0.0.1); any non-loopback address needs a token
           --token TOKEN      require "Authorization: Bearer TOKEN" on HTTP (or set SEEDANCE_MCP_TOKEN)
           --allowed-hosts    extra Host names accepted on HTTP (DNS-rebinding protection allows only these)
+          --allowed-origins  browser origins (https://app.example.com) allowed on HTTP besides the server's own
           --sandbox          use the built-in local sandbox instead of the real API (or SEEDANCE_SANDBOX=1)
           --version, --help
 
         Environment: SEEDANCE_API_KEY (or APIMART_API_KEY), SEEDANCE_BASE_URL, SEEDANCE_OUTPUT_DIR, SEEDANCE_JOURNAL,
-        SEEDANCE_DOWNLOAD=0, SEEDANCE_ALLOWED_DIRS, SEEDANCE_SANDBOX=1, SEEDANCE_MCP_TOKEN, SEEDANCE_CONFIRM_ABOVE_USD,
+        SEEDANCE_DOWNLOAD=0, SEEDANCE_ALLOWED_DIRS, SEEDANCE_SANDBOX=1, SEEDANCE_MCP_TOKEN, SEEDANCE_MCP_ALLOWED_ORIGINS, SEEDANCE_CONFIRM_ABOVE_USD,
         SEEDANCE_DAILY_BUDGET_USD, SEEDANCE_MEDIA_ORIGINS (where the in-chat player may load videos from).
         Logs go to stderr; stdout carries only the protocol.
         """;
@@ -58,7 +62,8 @@ internal sealed record ServerSettings
         {
             Token = NullIfEmpty(environment("SEEDANCE_MCP_TOKEN")),
             Sandbox = environment("SEEDANCE_SANDBOX") is { } flag && flag.Trim() is "1" or "true" or "True" or "yes",
-            MediaOrigins = ParseOrigins(environment("SEEDANCE_MEDIA_ORIGINS")),
+            MediaOrigins = ParseOrigins(environment("SEEDANCE_MEDIA_ORIGINS"), "SEEDANCE_MEDIA_ORIGINS"),
+            AllowedOrigins = ParseOrigins(environment("SEEDANCE_MCP_ALLOWED_ORIGINS"), "SEEDANCE_MCP_ALLOWED_ORIGINS"),
         };
         for (var i = 0; i < args.Count; i++)
         {
@@ -74,6 +79,7 @@ internal sealed record ServerSettings
                 "--port" => settings with { Port = ParsePort(Value()) },
                 "--host" => settings with { Host = Value() },
                 "--token" => settings with { Token = NullIfEmpty(Value()) },
+                "--allowed-origins" => settings with { AllowedOrigins = ParseOrigins(Value(), "--allowed-origins") },
                 "--allowed-hosts" => settings with { AllowedHosts = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--help" or "-h" => settings with { Help = true },
                 "--version" => settings with { Version = true },
@@ -102,13 +108,13 @@ internal sealed record ServerSettings
     }
 
     /// <summary>Each entry as an http(s) origin (scheme, host, port); anything else is refused, naming the entry.</summary>
-    private static string[] ParseOrigins(string? text) => (text ?? string.Empty)
+    private static string[] ParseOrigins(string? text, string setting) => (text ?? string.Empty)
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(entry => Uri.TryCreate(entry, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && uri.PathAndQuery == "/" && string.IsNullOrEmpty(uri.Fragment) && !entry.Contains(';', StringComparison.Ordinal)
             && !entry.Contains(' ', StringComparison.Ordinal)
                 ? uri.GetLeftPart(UriPartial.Authority)
-                : throw new ArgumentException($"SEEDANCE_MEDIA_ORIGINS must list origins such as https://cdn.example.com, separated by commas; given: '{entry}'."))
+                : throw new ArgumentException($"{setting} must list origins such as https://cdn.example.com, separated by commas; given: '{entry}'."))
         .ToArray();
 
     private static int ParsePort(string text) =>

@@ -6,12 +6,14 @@ using Seedance.Mcp.Hosting;
 namespace Seedance.Mcp.Http;
 
 /// <summary>
-/// Protects the HTTP transport: only known Host names (DNS-rebinding protection), only browser Origins on those
-/// hosts, and the bearer token when one is configured (always, off loopback).
+/// Protects the HTTP transport: only known Host names (DNS-rebinding protection), only the server's own browser Origin
+/// (one of those hosts on the port the request came in on) or an origin the operator allowed, JSON bodies only, and the
+/// bearer token when one is configured (always, off loopback).
 /// </summary>
 internal sealed class HttpGuard
 {
     private readonly HashSet<string> _hosts;
+    private readonly HashSet<string> _origins;
     private readonly byte[]? _token;
 
     public HttpGuard(ServerSettings settings)
@@ -34,6 +36,7 @@ internal sealed class HttpGuard
         }
 
         _hosts.UnionWith(settings.AllowedHosts.Select(h => h.Trim('[', ']')));
+        _origins = new HashSet<string>(settings.AllowedOrigins, StringComparer.OrdinalIgnoreCase);
         _token = settings.Token is null ? null : Encoding.UTF8.GetBytes(settings.Token);
     }
 
@@ -47,9 +50,10 @@ internal sealed class HttpGuard
         }
 
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !_hosts.Contains(uri.Host.Trim('[', ']'))))
+        if (origin.Length > 0 && !IsAllowedOrigin(origin, context.Connection.LocalPort))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin '{origin}' is not allowed.");
+            await RefuseAsync(context, StatusCodes.Status403Forbidden,
+                $"Origin '{Surface.SeedanceResources.Shorten(origin)}' is not allowed (only this server's own origin, or one listed with --allowed-origins).");
             return;
         }
 
@@ -60,8 +64,35 @@ internal sealed class HttpGuard
             return;
         }
 
+        // A message is JSON: without that content type the transport would fail on the body with an internal error.
+        if (HttpMethods.IsPost(context.Request.Method) && !IsJson(context.Request.ContentType))
+        {
+            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                "Send JSON-RPC messages with Content-Type: application/json.");
+            return;
+        }
+
         await next(context);
     }
+
+    /// <summary>
+    /// A page on this server (one of its host names, on the port the request came in on) or an origin the operator listed.
+    /// Another port on localhost is another program: a local web page must not drive this server.
+    /// </summary>
+    private bool IsAllowedOrigin(string origin, int localPort)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return false;
+        }
+
+        return _origins.Contains(uri.GetLeftPart(UriPartial.Authority))
+            || (uri.Scheme == Uri.UriSchemeHttp && uri.Port == localPort && _hosts.Contains(uri.Host.Trim('[', ']')));
+    }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private bool HasToken(string header)
     {

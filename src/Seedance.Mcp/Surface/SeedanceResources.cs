@@ -98,15 +98,47 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
         if (uri.StartsWith(TaskScheme, StringComparison.Ordinal))
         {
             var taskId = Uri.UnescapeDataString(uri[TaskScheme.Length..]);
-            var outcome = await services.GetRequiredService<SeedanceToolset>().DescribeFromJournalAsync(taskId, cancellationToken)
-                ?? throw new McpException($"No task '{taskId}' is in this machine's journal. list_tasks (or resources/list) shows the recent ones.");
-            return new ReadResourceResult
+            Seedance.Agents.Results.ToolOutcome? outcome;
+            try
             {
-                Contents = [new TextResourceContents { Uri = uri, MimeType = Json, Text = outcome.Structured.GetRawText() }],
-            };
+                outcome = await services.GetRequiredService<SeedanceToolset>().DescribeFromJournalAsync(taskId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not McpException)
+            {
+                // A journal that cannot be read, or an id no journal could hold: still a plain "not found" for the caller.
+                outcome = null;
+            }
+
+            return outcome is null
+                ? throw NotFound($"No task '{Shorten(taskId)}' is in this machine's journal. list_tasks (or resources/list) shows the recent ones.")
+                : new ReadResourceResult
+                {
+                    Contents = [new TextResourceContents { Uri = uri, MimeType = Json, Text = outcome.Structured.GetRawText() }],
+                };
         }
 
-        throw new McpException($"Unknown resource '{uri}'. Resources here: {PlayerView.Uri} and {TaskTemplate}.");
+        throw NotFound($"Unknown resource '{Shorten(uri)}'. Resources here: {PlayerView.Uri} and {TaskTemplate}.");
+    }
+
+    /// <summary>The protocol's "resource not found" error (not an internal error): the caller asked for something absent.</summary>
+    private static McpProtocolException NotFound(string message) => new(message, McpErrorCode.ResourceNotFound);
+
+    /// <summary>A caller's text as an error quotes it: at most 100 characters, and only whole, printable characters.</summary>
+    internal static string Shorten(string text)
+    {
+        const int Limit = 100;
+        var builder = new System.Text.StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (builder.Length >= Limit)
+            {
+                return builder + $"… ({text.Length} characters)";
+            }
+
+            builder.Append(System.Text.Rune.IsControl(rune) ? "?" : rune.ToString());
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>

@@ -13,33 +13,47 @@ internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
 {
     public const string ConfirmField = "confirm";
 
-    /// <summary>An approver for this call when the client declared form elicitation; null when it cannot be asked.</summary>
-    public static McpPaidCallApprover? For(McpServer? server) =>
-        server?.ClientCapabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null) ? new(server) : null;
+    /// <summary>The first protocol revision with multi round-trip requests (and without <c>initialize</c>).</summary>
+    internal const string MultiRoundTripRevision = "2026-07-28";
+
+    /// <summary>
+    /// The approver for this call: a multi round-trip question when the request is on a revision that has them
+    /// (2026-07-28 or later, whatever the transport); elicitation where the session can carry a request to the client
+    /// (stdio, an HTTP session opened by <c>initialize</c>); null when the client declared no way to be asked.
+    /// </summary>
+    /// <remarks>
+    /// A 2026-07-28 request must not be asked by <see cref="McpServer.ElicitAsync"/> over stateless HTTP: SDK 2.4.0
+    /// reports the request's own capabilities there (so elicitation looks possible) and then throws "Elicitation is not
+    /// supported in stateless mode". The question goes back as an input-required result instead, which the client
+    /// answers by calling again.
+    /// </remarks>
+    public static IPaidCallApprover? For(RequestContext<CallToolRequestParams>? request)
+    {
+        var server = request?.Server;
+        if (server is null)
+        {
+            return null;
+        }
+
+        var context = request!.JsonRpcRequest.Context;
+        if (IsMultiRoundTrip(context?.ProtocolVersion ?? server.NegotiatedProtocolVersion) && server.IsMrtrSupported)
+        {
+            // 2026-07-28 clients declare their capabilities on each request.
+            return CanAnswerForms(context?.ClientCapabilities ?? server.ClientCapabilities) ? new MrtrPaidCallApprover(request) : null;
+        }
+
+        return CanAnswerForms(server.ClientCapabilities) ? new McpPaidCallApprover(server) : null;
+    }
+
+    internal static bool IsMultiRoundTrip(string? protocolVersion) =>
+        protocolVersion is not null && string.CompareOrdinal(protocolVersion, MultiRoundTripRevision) >= 0;
 
     public async ValueTask<PaidCallDecision> ApproveAsync(PaidCallQuote quote, CancellationToken cancellationToken)
     {
         ElicitResult result;
         try
         {
-            result = await server.ElicitAsync(new ElicitRequestParams
-            {
-                Mode = "form",
-                Message = quote.Message,
-                RequestedSchema = new ElicitRequestParams.RequestSchema
-                {
-                    Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>
-                    {
-                        [ConfirmField] = new ElicitRequestParams.BooleanSchema
-                        {
-                            Title = "Start this paid video",
-                            Description = quote.Estimate.Usd is { } usd ? $"About {CostEstimate.Money(usd)} will be charged." : "The price is not known.",
-                            Default = true,
-                        },
-                    },
-                    Required = [ConfirmField],
-                },
-            }, cancellationToken);
+            result = await server.ElicitAsync(Question(quote), cancellationToken);
         }
         catch (McpException)
         {
@@ -52,12 +66,38 @@ internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
             return PaidCallDecision.Unavailable;
         }
 
-        return result.Action switch
-        {
-            "accept" => result.Content is { } content && content.TryGetValue(ConfirmField, out var value)
-                && value.ValueKind == System.Text.Json.JsonValueKind.False ? PaidCallDecision.Declined : PaidCallDecision.Approved,
-            "decline" => PaidCallDecision.Declined,
-            _ => PaidCallDecision.Cancelled,
-        };
+        return Decide(result);
     }
+
+    /// <summary>The question for <paramref name="quote"/>: its message and one required yes/no field.</summary>
+    internal static ElicitRequestParams Question(PaidCallQuote quote) => new()
+    {
+        Mode = "form",
+        Message = quote.Message,
+        RequestedSchema = new ElicitRequestParams.RequestSchema
+        {
+            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>
+            {
+                [ConfirmField] = new ElicitRequestParams.BooleanSchema
+                {
+                    Title = "Start this paid video",
+                    Description = quote.Estimate.Usd is { } usd ? $"About {CostEstimate.Money(usd)} will be charged." : "The price is not known.",
+                    Default = true,
+                },
+            },
+            Required = [ConfirmField],
+        },
+    };
+
+    /// <summary>What the user's answer means, however it reached the server.</summary>
+    internal static PaidCallDecision Decide(ElicitResult result) => result.Action switch
+    {
+        "accept" => result.Content is { } content && content.TryGetValue(ConfirmField, out var value)
+            && value.ValueKind == System.Text.Json.JsonValueKind.False ? PaidCallDecision.Declined : PaidCallDecision.Approved,
+        "decline" => PaidCallDecision.Declined,
+        _ => PaidCallDecision.Cancelled,
+    };
+
+    private static bool CanAnswerForms(ClientCapabilities? capabilities) =>
+        capabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null);
 }

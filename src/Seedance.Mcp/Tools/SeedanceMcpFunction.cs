@@ -20,7 +20,7 @@ namespace Seedance.Mcp.Tools;
 /// One shared tool as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
 /// its name, description and schemas come from the tool's definition; a call resolves the tools on first use, forwards
 /// progress as ordered MCP progress notifications, asks the user to confirm a paid call by elicitation where the client
-/// declared it, and answers with the text, the structured result and, on errors,
+/// declared it (or by a multi round-trip request on a stateless 2026-07-28 call), and answers with the text, the structured result and, on errors,
 /// the structured <see cref="ToolError"/> with <c>isError</c> set.
 /// </summary>
 internal sealed class SeedanceMcpFunction : AIFunction
@@ -80,12 +80,33 @@ internal sealed class SeedanceMcpFunction : AIFunction
             }));
         }
 
+        // JSON may escape half a character (a lone surrogate such as \ud800), which no text can hold: the incoming filter
+        // found it before the SDK failed on it; name the argument and where it is.
+        if (request?.JsonRpcRequest.Context?.Items?.TryGetValue(UnpairedSurrogates.ProblemKey, out var found) == true && found is string problem)
+        {
+            var parameter = problem[..problem.IndexOf(':', StringComparison.Ordinal)];
+            return Result(ToolOutcomes.Failure(new ToolError
+            {
+                Kind = "invalid_arguments",
+                Error = $"{Name} was not run: {problem}. Nothing was sent or charged.",
+                Violations = [new ViolationReport(parameter, null, "text made of whole Unicode characters",
+                    "it holds an unpaired UTF-16 surrogate (half of a character, such as \\ud800)")],
+                NextStep = $"Remove the broken character from {parameter} and call {Name} again.",
+            }));
+        }
+
         var progress = request?.Params?.ProgressToken is { } token ? new McpProgress(request.Server, token) : null;
         ToolOutcome outcome;
         try
         {
-            var context = new ToolCallContext(progress, McpPaidCallApprover.For(request?.Server));
-            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), context, cancellationToken);
+            var approver = McpPaidCallApprover.For(request);
+            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), new ToolCallContext(progress, approver), cancellationToken);
+
+            // The price question went out as a multi round-trip request: nothing was sent; the client asks and calls again.
+            if (approver is MrtrPaidCallApprover { Pending: { } question })
+            {
+                throw new InputRequiredException(question);
+            }
         }
         finally
         {

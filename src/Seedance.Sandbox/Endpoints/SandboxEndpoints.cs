@@ -225,7 +225,7 @@ internal static class SandboxEndpoints
                 return SubmitAnswer(state.Store.Find(earlier.TaskId)!, state.Options) with { Replayed = true };
             }
 
-            var answer = Create(state, body, modifiers, out var task);
+            var answer = Create(state, body, key.Length > 0 ? key : null, modifiers, out var task);
             if (task is not null && key.Length > 0)
             {
                 state.Idempotency.Add(key, body, task.Id);
@@ -236,7 +236,7 @@ internal static class SandboxEndpoints
     }
 
     /// <summary>Validates, charges and stores a new task; <paramref name="task"/> is null when the request was refused.</summary>
-    private static SandboxAnswer Create(SandboxState state, string body, Modifiers modifiers, out SandboxTask? task)
+    private static SandboxAnswer Create(SandboxState state, string body, string? key, Modifiers modifiers, out SandboxTask? task)
     {
         task = null;
         var (request, problems) = SandboxRequestReader.Read(body);
@@ -270,7 +270,7 @@ internal static class SandboxEndpoints
             WillFail = modifiers.FailTask,
         };
 
-        if (!state.Store.TryAdd(created))
+        if (!state.Store.TryAdd(created, key))
         {
             return SandboxAnswer.Error(402, "payment_required",
                 "Insufficient balance. Please top up and try again.");

@@ -8,9 +8,10 @@ namespace Seedance.Sandbox.Media;
 /// <summary>
 /// The result files of each sandbox task: when ffmpeg is on <c>PATH</c> (or named by <c>SEEDANCE_FFMPEG</c>), a clip
 /// rendered for that task (H.264 video with an AAC track, in the requested aspect ratio at a small frame size, exactly
-/// as long as the request's duration, on a colour and with a moving square that both follow from the task id, so each
-/// task ends on a last frame of its own) and that clip's real last frame as PNG. Without ffmpeg every task gets the
-/// shipped two-second sample clip and frame. Rendered once per task and kept in memory (they are a few kilobytes).
+/// as long as the request's duration: a square crossing a background whose colour follows from the task id, under a
+/// caption with the prompt's first words, so each clip is recognisably its request's and ends on a last frame of its own)
+/// and that clip's real last frame as PNG. Without ffmpeg every task gets the shipped two-second sample clip and frame.
+/// Rendered once per task and kept in memory (they are some tens of kilobytes).
 /// </summary>
 internal sealed class SandboxClips
 {
@@ -45,17 +46,24 @@ internal sealed class SandboxClips
         {
             var video = Path.Combine(folder, "clip.mp4");
             var frame = Path.Combine(folder, "last.png");
+            var caption = Path.Combine(folder, "caption.txt");
+            await File.WriteAllTextAsync(caption, Caption(task.Request.Prompt));
             var (width, height) = FrameSize(task.Request.Size);
             var seconds = Math.Clamp(task.Request.Duration, 1, 60).ToString(CultureInfo.InvariantCulture);
             var hash = (uint)StableHash(task.Id);
             var colour = $"0x{(hash & 0x7f7f7f) + 0x202020:x6}";
-            var y = (int)((hash >> 24) % (uint)Math.Max(1, height - 48));
+            var side = Math.Max(16, height / 5);
+            var y = height / 3 + (int)((hash >> 24) % (uint)Math.Max(1, height / 3));
             var audio = task.Request.GenerateAudio ? $"sine=frequency={220 + (hash % 440)}:sample_rate=44100" : "anullsrc=r=44100:cl=stereo";
-            var rendered = await RunAsync(ffmpeg,
-                ["-v", "error", "-y", "-f", "lavfi", "-i", $"color=c={colour}:s={width}x{height}:r=12:d={seconds}", "-f", "lavfi", "-i", audio,
-                 "-filter_complex", $"[0:v]drawbox=x='(iw-48)*t/{seconds}':y={y}:w=48:h=48:color=white:t=fill,format=yuv420p[v]",
-                 "-map", "[v]", "-map", "1:a", "-t", seconds, "-c:v", "libx264", "-preset", "ultrafast", "-g", "24", "-c:a", "aac", "-b:a", "64k",
-                 "-ac", "2", "-movflags", "+faststart", video])
+            // overlay's x follows the frame's time (t); drawbox has no time variable (its t is the box's thickness).
+            var moving = $"[0:v][2:v]overlay=x='(W-w)*t/{seconds}':y={y}:shortest=1";
+            // The caption is read from a file, so no character of the prompt needs escaping in the filter graph. It sits at the
+            // top, where a player's controls do not cover it.
+            var captioned = $",drawtext=textfile='{FilterPath(caption)}':fontcolor=white:fontsize={Math.Max(10, height / 12)}:x=(w-tw)/2:y={height / 12}"
+                + ":box=1:boxcolor=black@0.55:boxborderw=6";
+            var rendered = await RenderAsync(ffmpeg, colour, width, height, seconds, side, audio, moving + captioned, video)
+                || await RenderAsync(ffmpeg, colour, width, height, seconds, side, audio, moving, video); // no fonts: the motion alone
+            rendered = rendered
                 && await RunAsync(ffmpeg, ["-v", "error", "-y", "-sseof", "-0.5", "-i", video, "-update", "1", "-frames:v", "100", frame]);
             return rendered && File.Exists(video) && File.Exists(frame)
                 ? (await File.ReadAllBytesAsync(video), await File.ReadAllBytesAsync(frame))
@@ -73,15 +81,47 @@ internal sealed class SandboxClips
         }
     }
 
+    private static Task<bool> RenderAsync(string ffmpeg, string colour, int width, int height, string seconds, int side, string audio, string filter,
+        string video) =>
+        RunAsync(ffmpeg,
+            ["-v", "error", "-y", "-f", "lavfi", "-i", $"color=c={colour}:s={width}x{height}:r=12:d={seconds}", "-f", "lavfi", "-i", audio,
+             "-f", "lavfi", "-i", $"color=c=white:s={side}x{side}:r=12",
+             "-filter_complex", filter + ",format=yuv420p[v]",
+             "-map", "[v]", "-map", "1:a", "-t", seconds, "-c:v", "libx264", "-preset", "ultrafast", "-g", "24", "-c:a", "aac", "-b:a", "64k",
+             "-ac", "2", "-movflags", "+faststart", video]);
+
+    /// <summary>The caption of a clip: the prompt's first words (at most six, about 40 characters), or what the clip is without one.</summary>
+    internal static string Caption(string? prompt)
+    {
+        var words = (prompt ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var caption = string.Empty;
+        foreach (var word in words.Take(6))
+        {
+            var next = caption.Length == 0 ? word : caption + " " + word;
+            if (next.Length > 40)
+            {
+                break;
+            }
+
+            caption = next;
+        }
+
+        return caption.Length > 0 ? caption : words.Length > 0 ? words[0][..Math.Min(40, words[0].Length)] : "Seedance sandbox";
+    }
+
+    // A path inside a filter graph's quoted option: backslashes and quotes escaped, and the drive colon on Windows.
+    private static string FilterPath(string path) => path.Replace("\\", "/", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal)
+        .Replace("'", "'\\''", StringComparison.Ordinal);
+
     // Small frames keep rendering cheap; the aspect ratio is the one asked for (adaptive: the 16:9 default).
     private static (int Width, int Height) FrameSize(string? size) => size switch
     {
-        "9:16" => (180, 320),
-        "1:1" => (240, 240),
-        "4:3" => (320, 240),
-        "3:4" => (240, 320),
-        "21:9" => (420, 180),
-        _ => (320, 180),
+        "9:16" => (270, 480),
+        "1:1" => (360, 360),
+        "4:3" => (480, 360),
+        "3:4" => (360, 480),
+        "21:9" => (560, 240),
+        _ => (480, 270),
     };
 
     private static int StableHash(string text)

@@ -2,17 +2,37 @@ using System.Collections.Concurrent;
 
 namespace Seedance.Sandbox.Tasks;
 
-/// <summary>The sandbox's tasks and uploaded files, in memory.</summary>
+/// <summary>The sandbox's tasks and uploaded files, in memory; the tasks also in a file when one is given (see <see cref="SandboxTaskFile"/>).</summary>
 internal sealed class SandboxTaskStore
 {
     private readonly ConcurrentDictionary<string, SandboxTask> _tasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _uploads = new(StringComparer.Ordinal);
     private readonly Lock _balanceGate = new();
+    private readonly SandboxTaskFile? _file;
     private decimal _spent;
 
-    public SandboxTaskStore(decimal startingBalance)
+    public SandboxTaskStore(decimal startingBalance, SandboxTaskFile? file = null)
     {
         StartingBalance = startingBalance;
+        _file = file;
+    }
+
+    /// <summary>Takes back the tasks a sandbox on the same file created before (their charges included); returns each with its key.</summary>
+    public IReadOnlyList<(SandboxTask Task, string? Key)> Restore()
+    {
+        var restored = _file?.Load() ?? [];
+        lock (_balanceGate)
+        {
+            foreach (var (task, _) in restored)
+            {
+                if (_tasks.TryAdd(task.Id, task))
+                {
+                    _spent += task.Cost;
+                }
+            }
+        }
+
+        return restored;
     }
 
     public decimal StartingBalance { get; }
@@ -30,8 +50,8 @@ internal sealed class SandboxTaskStore
 
     public IReadOnlyCollection<SandboxTask> Tasks => _tasks.Values.ToArray();
 
-    /// <summary>Charges the cost and stores the task; false when the balance does not cover it.</summary>
-    public bool TryAdd(SandboxTask task)
+    /// <summary>Charges the cost and stores the task (created with <paramref name="key"/>); false when the balance does not cover it.</summary>
+    public bool TryAdd(SandboxTask task, string? key = null)
     {
         lock (_balanceGate)
         {
@@ -44,6 +64,7 @@ internal sealed class SandboxTaskStore
         }
 
         _tasks[task.Id] = task;
+        _file?.Append(task, key);
         return true;
     }
 

@@ -7,9 +7,11 @@ namespace Seedance.Agents.Tests.Samples;
 /// <summary>The LongVideo sample as a user runs it: no key, its own sandbox, three shots and one film.</summary>
 public sealed class LongVideoSampleTests
 {
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Slow")]
     public async Task LongVideo_NoKey_MakesAThreeShotFilmOnTheSandbox()
     {
+        RequiredPrograms.Ffmpeg();
         var root = Path.Combine(Path.GetTempPath(), "seedance-longvideo-sample", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet")
         {

@@ -12,7 +12,8 @@
 //
 // (--sandbox is added by the test.) Needs: `npm install` in tests/external, chromium (install-chromium.sh).
 // Env: CHROMIUM (binary), PLAYER_SCREENSHOT (where the playing clip is saved, default artifacts/player.png),
-// PLAYER_SCREENSHOT_DARK (optional, the same in the dark theme).
+// PLAYER_SCREENSHOT_DARK (optional, the same in the dark theme), PLAYER_USER_FOLDERS=1 (save videos in the user's videos
+// folder instead of a temporary one: how docs/player.png is taken).
 // Checks marked [crafted] feed hand-made results for what the sandbox cannot produce; everything else is real.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -126,7 +127,9 @@ async function main() {
   delete env.APIMART_API_KEY;
   transport = new StdioClientTransport({
     command, args: [...baseArgs, "--sandbox"], stderr: "pipe",
-    env: { ...env, SEEDANCE_JOURNAL: join(root, "journal.db"), SEEDANCE_OUTPUT_DIR: join(root, "videos"),
+    // PLAYER_USER_FOLDERS=1 (for the README's screenshot) saves into the user's own videos folder, as a user would see it.
+    env: { ...env, SEEDANCE_JOURNAL: join(root, "journal.db"),
+      ...(process.env.PLAYER_USER_FOLDERS === "1" ? {} : { SEEDANCE_OUTPUT_DIR: join(root, "videos") }),
       Seedance__Sandbox__TaskDuration: "00:00:02" },
   });
   transport.stderr?.on("data", (chunk) => { serverLog = (serverLog + chunk).slice(-6000); });
