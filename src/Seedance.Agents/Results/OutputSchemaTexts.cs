@@ -1806,6 +1806,14 @@ internal static class OutputSchemaTexts
                     ]
                   }
                 },
+                "has_more": {
+                  "description": "True when older tasks exist past this page: call list_tasks again with offset = next_offset.",
+                  "type": "boolean"
+                },
+                "next_offset": {
+                  "description": "The offset that lists the next (older) page; absent on the last page.",
+                  "type": "integer"
+                },
                 "journal_path": {
                   "description": "Where the journal lives.",
                   "type": "string"
@@ -1818,6 +1826,7 @@ internal static class OutputSchemaTexts
               "required": [
                 "tasks",
                 "count",
+                "has_more",
                 "next_step"
               ]
             },
