@@ -57,7 +57,7 @@ public sealed class LongVideoTests
     [InlineData(PaidCallDecision.Approved, 1)]
     public async Task GenerateLongVideo_AsksOnceForTheWholeFilm(PaidCallDecision answer, int submitsAtOnce)
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(answer);
 
         var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateLongVideo, Json(ThreeShots), new ToolCallContext(Approver: approver));

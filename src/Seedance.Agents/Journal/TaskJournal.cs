@@ -107,6 +107,14 @@ public sealed class TaskJournal
                         problem TEXT,
                         estimated_cost TEXT
                     );
+                    CREATE TABLE IF NOT EXISTS quotes (
+                        quote_id TEXT PRIMARY KEY,
+                        binding TEXT NOT NULL,
+                        tool TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
+                    );
                     """;
                 command.ExecuteNonQuery();
 
@@ -436,6 +444,20 @@ public sealed class TaskJournal
         }
     }
 
+    /// <summary>An open connection to the journal's file, its tables ready: for the stores that share the file (the price quotes).</summary>
+    internal SqliteConnection OpenReady()
+    {
+        EnsureReady();
+        try
+        {
+            return Open();
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -563,7 +585,7 @@ public sealed class TaskJournal
         };
     }
 
-    private TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    internal TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
     {
         11 or 26 => new TaskJournalException(
             $"The task journal at {Path} is damaged or is not a database ({ex.Message}). Move it aside (it is not deleted for you) or set SEEDANCE_JOURNAL to another file.", ex),

@@ -109,7 +109,8 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         }
 
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
-        call = await _starter.ClearAsync(Name, quote, call);
+        var binding = PaidQuoteStore.Bind(Name, parentTaskId: null, requests.Select(r => _client.Prepare(r).Body));
+        call = await _starter.ClearAsync(Name, quote, call, binding, read.String(ToolParameters.ConfirmQuote.Name));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
         var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
