@@ -46,6 +46,9 @@ public sealed class AgentFixture : IAsyncDisposable
 
     public TaskJournal Journal => Toolset.Journal;
 
+    /// <summary>What a host runs once at start to settle what the journal left open.</summary>
+    public Seedance.Agents.Tasks.JournalRecovery Recovery => _services.GetRequiredService<Seedance.Agents.Tasks.JournalRecovery>();
+
     public HttpClient Raw { get; }
 
     public static async Task<AgentFixture> StartAsync(Action<SandboxOptions>? sandbox = null, Action<SeedanceAgentOptions>? agent = null,

@@ -91,21 +91,26 @@ internal sealed class JournaledSubmitter
             return (RecoveryOutcome.StillUnknown, null);
         }
 
+        var submission = PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey);
         try
         {
-            var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, firstSend: false,
-                cancellationToken);
+            var submitted = await SendAsync(entry.TaskId, submission, deadline, firstSend: false, cancellationToken);
             // Settled either way: a journal that cannot record it now gets it from the background retry ConfirmAsync starts.
             await ConfirmAsync(entry.TaskId, submitted.TaskId);
             return (RecoveryOutcome.Confirmed, submitted.TaskId);
         }
-        catch (SeedanceApiException ex) when (IsRefusal(ex.Kind))
+        catch (SeedanceApiException ex) when (submission.IsRefusedByItsRules(ex))
         {
+            // Only a refusal of the body's own content shows the first send was refused too: nothing was created.
             await TryAsync(() => _journal.MarkRefusedAsync(entry.TaskId, $"Sent again to settle it, the request was refused: {ex.Message}", CancellationToken.None));
             return (RecoveryOutcome.Refused, null);
         }
-        catch (SeedanceApiException)
+        catch (SeedanceApiException ex)
         {
+            // A 409 (the first send still in flight), a 5xx, a rate limit, or a refusal that names no rule of the request says
+            // nothing of the first send: the entry stays unconfirmed, to be sent again later.
+            await TryAsync(() => _journal.MarkUnconfirmedAsync(entry.TaskId, $"Sent again to settle it, the provider answered: {ex.Message}",
+                CancellationToken.None));
             return (RecoveryOutcome.StillUnknown, null);
         }
         finally

@@ -82,8 +82,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
     private static IReadOnlyList<string>? RecoveryNote(RecoveryOutcome outcome) => outcome switch
     {
-        RecoveryOutcome.TooOld => ["this submit is older than the recovery window, so it can no longer be settled from here: only the provider's "
-            + "dashboard (or balance) tells whether it created a task"],
+        RecoveryOutcome.TooOld => ["this submit is older than the recovery window, so it can no longer be settled from here: it may have created "
+            + "a task (and been charged). Check the provider's console (https://apimart.ai: tasks and usage) before starting it again"],
         RecoveryOutcome.Refused => ["sent again to settle it, the request was refused by the provider: no task was created and nothing was charged"],
         RecoveryOutcome.StillUnknown => ["the provider could not settle this submit now; call check_task with this id again in a minute (sending it "
             + "again never creates a second task)"],

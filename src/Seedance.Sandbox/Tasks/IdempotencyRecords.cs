@@ -15,6 +15,23 @@ internal sealed class IdempotencyRecords
 
     public void Add(string key, string body, string taskId) => _byKey[key] = (body, taskId);
 
+    private readonly Dictionary<string, int> _busy = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps <paramref name="key"/>'s request "still being processed" for the next <paramref name="sends"/> sends of it.</summary>
+    public void HoldBusy(string key, int sends) => _busy[key] = sends;
+
+    /// <summary>True (and counts one down) when <paramref name="key"/>'s request is still being processed.</summary>
+    public bool TakeBusy(string key)
+    {
+        if (!_busy.TryGetValue(key, out var left) || left <= 0)
+        {
+            return false;
+        }
+
+        _busy[key] = left - 1;
+        return true;
+    }
+
     /// <summary>The provider's rule for keys: 1 to 191 visible ASCII characters.</summary>
     public static bool IsValidKey(string key) => key.Length is >= 1 and <= 191 && key.All(c => c is > ' ' and <= '~');
 }
