@@ -156,6 +156,39 @@ public sealed class LongVideoTests
     }
 
     [Fact]
+    public async Task GenerateLongVideo_FirstShotFails_LaterShotsShowNotStartedNotWaiting()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/fail");
+
+        var started = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
+        var done = await FollowAsync(f, started.Str("sequence_id"));
+
+        Assert.Equal("failed", done.Str("status"));
+        var shots = done.Structured.GetProperty("shots").EnumerateArray().Select(s => s.GetProperty("status").GetString()!).ToArray();
+        Assert.Equal(["failed", "not_started", "not_started"], shots);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public void TaskReport_ResultLinksThatAreNotHttp_NeverShownAsLinks()
+    {
+        var task = new Seedance.Client.Tasks.SeedanceTask
+        {
+            Id = "task_01X",
+            State = Seedance.Client.Tasks.SeedanceTaskState.Succeeded,
+            DroppedLinks = ["javascript:"],
+        };
+        var entry = Seedance.Agents.Results.TaskReportBuilder.EntryFor(task);
+
+        var report = Seedance.Agents.Results.TaskReportBuilder.Build(entry, task, default, warnings: null);
+
+        Assert.Null(report.VideoUrl);
+        Assert.Contains(report.Warnings!, w => w.Contains("not http(s) (javascript:)", StringComparison.Ordinal));
+        Assert.DoesNotContain("Link:", Seedance.Agents.Results.ReportText.Describe(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StopLongVideo_TheShotInFlightFailsAfterTheStop_TheFilmEndsStoppedNotFailed()
     {
         await using var f = await AgentFixture.StartAsync(s => s.TaskDuration = TimeSpan.FromSeconds(20));
