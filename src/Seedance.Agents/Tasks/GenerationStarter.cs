@@ -60,6 +60,11 @@ internal sealed class GenerationStarter
 
         var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken, shot);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
+        if (estimate.Usd is null && estimate.CountedBasis is not null && _guard.DailyBudget is not null)
+        {
+            notes.Add($"its price is not known, so until its real charge is known it counts against the daily budget as "
+                + $"{CostEstimate.Money(estimate.Counted!.Value)} ({estimate.CountedBasis})");
+        }
         if (submitted.Replayed)
         {
             notes.Add("the provider answered a repeated send of this request with the task it had already created (nothing was paid twice)");

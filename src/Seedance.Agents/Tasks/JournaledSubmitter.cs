@@ -42,8 +42,8 @@ internal sealed class JournaledSubmitter
 
     /// <summary>
     /// Journals (with its estimate) and submits a request that already passed validation and the spend checks; every
-    /// attempt ends by <paramref name="deadline"/>. The daily budget is checked once more under the spend gate, which is
-    /// held until the entry is written, so today's spend always includes every call that passed.
+    /// attempt ends by <paramref name="deadline"/>. The daily budget is checked once more in the transaction that writes the
+    /// entry, so today's spend always includes every call that passed, whichever process made it.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
         DateTimeOffset deadline, CancellationToken cancellationToken, SequenceShot? shot = null)
@@ -51,12 +51,10 @@ internal sealed class JournaledSubmitter
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
 
-        // Before the request leaves: if this fails, nothing was sent and the call says so.
-        using (await _guard.HoldAsync(tool, estimate, cancellationToken))
-        {
-            await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
-                estimate, shot?.SequenceId, shot?.Shot, cancellationToken);
-        }
+        // Before the request leaves: if this fails, nothing was sent and the call says so. The budget is checked in the same
+        // journal transaction that writes the entry, so calls in any process sharing the journal cannot both pass it.
+        await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
+            estimate, shot?.SequenceId, shot?.Shot, _guard.Admission(tool, estimate, shot?.SequenceId), cancellationToken);
 
         _inFlight[placeholder] = 0;
         try

@@ -35,10 +35,11 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The estimate would take today's spend over the daily budget; nothing was sent.</summary>
-    public static ToolFailure OverBudget(string tool, decimal budget, decimal spent, decimal estimate) => new(new ToolError
+    public static ToolFailure OverBudget(string tool, decimal budget, decimal spent, decimal estimate, bool ceiling = false) => new(new ToolError
     {
         Kind = "over_budget",
-        Error = $"{tool} was not run: its estimate of {CostEstimate.Money(estimate)} would take today's spend from {CostEstimate.Money(spent)} to "
+        Error = $"{tool} was not run: its {(ceiling ? "price is not known, so it counts at the highest known price" : "estimate")} of "
+            + $"{CostEstimate.Money(estimate)}, which would take today's spend from {CostEstimate.Money(spent)} to "
             + $"{CostEstimate.Money(spent + estimate)}, over the daily budget of {CostEstimate.Money(budget)} ({SeedanceAgentEnvironment.DailyBudgetVariable}). "
             + "Nothing was sent or charged.",
         NextStep = "Tell the user the budget is reached. A shorter clip, a lower resolution or the -fast model costs less; otherwise it can wait "
