@@ -1,3 +1,4 @@
+using Seedance.Testing;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Tools;
 
@@ -191,6 +192,33 @@ public sealed class ReliabilityTests
 
         Assert.Equal(JournalState.Unconfirmed, afterFirstRun.State);
         Assert.Equal(Assert.Single(f.Sandbox.TaskIds), afterSecondRun.TaskId);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateVideo_UnsureAndTheReplayRefused409_SettledInTheBackgroundThenCheckTaskOfTheOldIdFollowsIt()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop");
+        f.Sandbox.Faults.Add("submit/busy:1");
+        await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+        var placeholder = Assert.Single(await f.Journal.ListAsync(10)).TaskId;
+
+        // No call: the server sends it again by itself after a pause, and the provider answers with the task it made.
+        var settled = Task.Run(async () =>
+        {
+            while (Seedance.Agents.Tasks.JournaledSubmitter.IsPlaceholder(Assert.Single(await f.Journal.ListAsync(10)).TaskId))
+            {
+                await Task.Yield();
+            }
+        });
+        await f.Time.AdvanceUntilDoneAsync(settled, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        var followed = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
+
+        Assert.True(settled.IsCompletedSuccessfully);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), Assert.Single(await f.Journal.ListAsync(10)).TaskId);
+        Assert.False(followed.IsError, followed.Text);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), followed.Str("task_id"));
         Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
     }
 

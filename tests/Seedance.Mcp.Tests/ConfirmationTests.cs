@@ -83,6 +83,23 @@ public sealed class ConfirmationTests
     }
 
     [Fact]
+    public async Task GenerateVideo_OverHttpAClientThatCannotBeAsked_ConfirmationRequiredAndNothingSentUntilTheQuoteComesBack()
+    {
+        await using var f = await McpServerFixture.StartAsync(settings: new() { ["SEEDANCE_CONFIRM_ABOVE_USD"] = "0.50" });
+        var arguments = new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 };
+
+        var refused = await f.Client.CallToolAsync("generate_video", arguments);
+        var before = await f.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+        var quoteId = refused.StructuredContent!.Value.GetProperty("quote").GetProperty("quote_id").GetString();
+        var confirmed = await f.Client.CallToolAsync("generate_video", new Dictionary<string, object?>(arguments) { ["confirm_quote"] = quoteId });
+
+        Assert.Equal("confirmation_required", refused.StructuredContent!.Value.GetProperty("kind").GetString());
+        Assert.Equal(0, before.StructuredContent!.Value.GetProperty("tasks").GetArrayLength());
+        Assert.NotEqual(true, confirmed.IsError);
+        Assert.StartsWith("task_", confirmed.StructuredContent!.Value.GetProperty("task_id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task GenerateVideo_YesAfter40SecondsWithWait30_AnswersWithin55SecondsWithTheOneTask()
     {

@@ -377,6 +377,14 @@ public sealed class TaskJournal
             WHERE task_id = $id
             """, cancellationToken, ("$video", videoPath), ("$frame", lastFramePath), ("$now", Now()), ("$id", taskId));
 
+    /// <summary>The entry sent with an idempotency key starting <paramref name="keyPrefix"/> (what an unconfirmed placeholder is named after), or null.</summary>
+    public async Task<JournalEntry?> FindByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("SELECT * FROM tasks WHERE substr(idempotency_key, 1, $length) = $prefix ORDER BY created_at DESC LIMIT 1", 1,
+            cancellationToken, ("$length", keyPrefix.Length), ("$prefix", keyPrefix));
+        return found.Count > 0 ? found[0] : null;
+    }
+
     /// <summary>The entry of <paramref name="taskId"/>, or null.</summary>
     public async Task<JournalEntry?> FindAsync(string taskId, CancellationToken cancellationToken = default)
     {

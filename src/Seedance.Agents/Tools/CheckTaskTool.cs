@@ -65,7 +65,21 @@ internal sealed class CheckTaskTool : ISeedanceTool
         {
             // An unconfirmed submit: settle it by sending the identical request again with its key (the provider answers
             // with the task it made, if it made one), then report on the real task.
-            var entry = await _journal.FindAsync(taskId, cancellationToken) ?? throw ToolFailure.UnknownTask(taskId);
+            var entry = await _journal.FindAsync(taskId, cancellationToken);
+            if (entry is null && await _journal.FindByKeyPrefixAsync(JournaledSubmitter.KeyPrefixOf(taskId), cancellationToken) is { } settled
+                && !JournaledSubmitter.IsPlaceholder(settled.TaskId))
+            {
+                // Settled meanwhile (in the background, or by another process): follow the task it turned out to be.
+                var found = await _waiter.ReadOrWaitAsync(settled.TaskId, wait, call);
+                return ToolOutcomes.Success(await _reporter.ReportAsync(found,
+                    [$"this submit is settled: the provider had created task {settled.TaskId} for it; use that task_id from now on"],
+                    call.DeadlineFor(wait) - ToolCall.AnswerTime, call.Progress, cancellationToken));
+            }
+
+            if (entry is null)
+            {
+                throw ToolFailure.UnknownTask(taskId);
+            }
             var (outcome, recovered) = await _submitter.RecoverAsync(entry, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
             if (outcome != RecoveryOutcome.Confirmed || recovered is null || recovered == taskId)
             {
