@@ -84,6 +84,29 @@ public sealed class PriceQuestionTests
     }
 
     [Fact]
+    public async Task GenerateVideo_QuoteForOneLocalImage_NotAcceptedForAnother()
+    {
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
+        foreach (var name in new[] { "a.png", "b.png" })
+        {
+            File.WriteAllBytes(Path.Combine(f.ImagesDirectory, name), Sandbox.Tests.Png.Bytes);
+        }
+
+        string With(string name, string? quote = null) =>
+            $$"""{"prompt": "it walks", "duration": 10, "image_urls": ["{{Path.Combine(f.ImagesDirectory, name)}}"]"""
+            + (quote is null ? "}" : $$""", "confirm_quote": "{{quote}}"}""");
+        var first = await f.CallAsync(ToolNames.GenerateVideo, With("a.png"));
+        var id = first.Structured.GetProperty("quote").GetProperty("quote_id").GetString()!;
+
+        var other = await f.CallAsync(ToolNames.GenerateVideo, With("b.png", id));
+        var same = await f.CallAsync(ToolNames.GenerateVideo, With("a.png", id));
+
+        Assert.Equal("quote_not_accepted", other.Str("kind"));
+        Assert.False(same.IsError, same.Text);
+        Assert.Equal(1, f.Sandbox.Counters.Uploads);
+    }
+
+    [Fact]
     public async Task GenerateVideo_QuoteOlderThanTenMinutes_IsRefused()
     {
         await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
@@ -226,13 +249,14 @@ public sealed class PriceQuestionTests
         Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
     }
 
-    /// <summary>Runs a call with <paramref name="approver"/>, moving the clock in steps of one second; returns the outcome and the clock time it took.</summary>
+    /// <summary>Runs a call with <paramref name="approver"/>, moving the clock in small steps; returns the outcome and the clock time it took.</summary>
     private static async Task<(ToolOutcome Outcome, TimeSpan Took)> CallAdvancingAsync(AgentFixture f, string arguments, IPaidCallApprover approver)
     {
         var start = f.Time.GetUtcNow();
         var call = f.Toolset.InvokeAsync(ToolNames.GenerateVideo, Json(arguments), new ToolCallContext(Approver: approver));
         var ended = call.ContinueWith(_ => f.Time.GetUtcNow(), TaskScheduler.Default);
-        await f.Time.AdvanceUntilDoneAsync(call, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        // Small steps: the clock must not run far ahead of the real HTTP round trips after the answer.
+        await f.Time.AdvanceUntilDoneAsync(call, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         return (await call, await ended - start);
     }
 

@@ -93,7 +93,8 @@ public sealed class TaskJournal
                         estimate_source TEXT,
                         estimate_basis TEXT,
                         sequence_id TEXT,
-                        shot INTEGER
+                        shot INTEGER,
+                        reserved_cost TEXT
                     );
                     CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
                     CREATE TABLE IF NOT EXISTS sequences (
@@ -109,7 +110,8 @@ public sealed class TaskJournal
                         stitch_command TEXT,
                         failed_shot INTEGER,
                         problem TEXT,
-                        estimated_cost TEXT
+                        estimated_cost TEXT,
+                        reserved_cost TEXT
                     );
                     CREATE TABLE IF NOT EXISTS quotes (
                         quote_id TEXT PRIMARY KEY,
@@ -533,7 +535,14 @@ public sealed class TaskJournal
         foreach (var (name, type) in added.Where(c => !columns.Contains(c.Name)))
         {
             command.CommandText = $"ALTER TABLE {table} ADD COLUMN {name} {type}";
-            command.ExecuteNonQuery();
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process sharing the journal added it first.
+            }
         }
     }
 

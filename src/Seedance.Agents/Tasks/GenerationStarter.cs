@@ -43,14 +43,14 @@ internal sealed class GenerationStarter
     /// <paramref name="confirmQuote"/> they confirmed), keeps to the daily budget, then submits it; <paramref name="warnings"/>
     /// (advice that did not block it) go into the report. <paramref name="beforeSend"/> finishes the request (uploads local
     /// files) only once it is cleared: nothing leaves the machine before the yes. Its input is the request the price and the
-    /// quote were made for.
+    /// quote were made for; <paramref name="localFiles"/> (the files it will upload) are bound to the quote with it.
     /// </summary>
     public async Task<TaskReport> StartAsync(string tool, VideoGenerationRequest request, string? parentTaskId, IReadOnlyList<Violation> warnings, int wait,
         ToolCall call, SequenceShot? shot = null, string? confirmQuote = null,
-        Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = null)
+        Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = null, IEnumerable<string>? localFiles = null)
     {
         var estimate = await _estimator.EstimateAsync(request, call.CancellationToken);
-        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.Prepare(request).Body]);
+        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.Prepare(request).Body, .. localFiles ?? []]);
         call = await ClearAsync(tool, Quote(tool, request, estimate, default), call, binding, confirmQuote);
         var deadline = call.DeadlineFor(wait);
         if (beforeSend is not null)
@@ -65,6 +65,7 @@ internal sealed class GenerationStarter
             notes.Add($"its price is not known, so until its real charge is known it counts against the daily budget as "
                 + $"{CostEstimate.Money(estimate.Counted!.Value)} ({estimate.CountedBasis})");
         }
+
         if (submitted.Replayed)
         {
             notes.Add("the provider answered a repeated send of this request with the task it had already created (nothing was paid twice)");

@@ -109,7 +109,8 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         }
 
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
-        var binding = PaidQuoteStore.Bind(Name, parentTaskId: null, requests.Select(r => _client.Prepare(r).Body));
+        var binding = PaidQuoteStore.Bind(Name, parentTaskId: null,
+            requests.Select(r => _client.Prepare(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
         call = await _starter.ClearAsync(Name, quote, call, binding, read.String(ToolParameters.ConfirmQuote.Name));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);

@@ -69,7 +69,8 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         // Local images are uploaded only once the call is cleared (price confirmed, budget kept): a declined call sends nothing.
         return ToolOutcomes.Success(await _starter.StartAsync(Name, checkedRequest, parentTaskId: null, validation.Warnings, wait, call,
             confirmQuote: read.String(ToolParameters.ConfirmQuote.Name),
-            beforeSend: uploads.Count == 0 ? null : (cleared, deadline) => _images.UploadAsync(cleared, uploads, deadline, cancellationToken)));
+            beforeSend: uploads.Count == 0 ? null : (cleared, deadline) => _images.UploadAsync(cleared, uploads, deadline, cancellationToken),
+            localFiles: uploads.Select(u => $"{u.Key}={u.Value}")));
     }
 
     // "model doubao-seedance-2.0, duration 5, …": the defaults of the request fields, from the table.

@@ -8,14 +8,13 @@ namespace Seedance.Sandbox.Tasks;
 internal sealed class IdempotencyRecords
 {
     private readonly Dictionary<string, (string Body, string TaskId)> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _busy = new(StringComparer.Ordinal);
 
     public Lock Gate { get; } = new();
 
     public (string Body, string TaskId)? Find(string key) => _byKey.TryGetValue(key, out var record) ? record : null;
 
     public void Add(string key, string body, string taskId) => _byKey[key] = (body, taskId);
-
-    private readonly Dictionary<string, int> _busy = new(StringComparer.Ordinal);
 
     /// <summary>Keeps <paramref name="key"/>'s request "still being processed" for the next <paramref name="sends"/> sends of it.</summary>
     public void HoldBusy(string key, int sends) => _busy[key] = sends;
