@@ -44,7 +44,8 @@ else
 
 if (sandbox is not null)
 {
-    builder.Plugins.AddSeedance(configureClient: o =>
+    // Sandbox clips cost nothing, so there is no price to confirm.
+    builder.Plugins.AddSeedance(configure: o => o.ConfirmAboveUsd = null, configureClient: o =>
     {
         o.ApiKey = sandbox.ApiKey;
         o.BaseUrl = sandbox.BaseUrl;
@@ -63,6 +64,8 @@ var history = new ChatHistory("""
     You help people make short videos with the seedance tools. generate_video starts a paid job and returns a task_id;
     then call check_task with that task_id and wait=50 until done is true, and give the user the file path and link.
     Map requests to the tool's arguments: "vertical" is size 9:16, "square" 1:1, "with sound" is generate_audio true.
+    If a tool answers confirmation_required, show the user the quoted price and ask; only after they say yes, call it again
+    with the same arguments plus confirm_quote.
     """);
 
 Console.WriteLine($"Seedance chatbot on {model}{(endpoint is null ? string.Empty : $" at {endpoint}")}. Ask for a video; an empty line quits.");

@@ -60,7 +60,7 @@ var storyboard = new JsonObject
 };
 
 var progress = new Progress<ToolProgress>(p => Console.WriteLine($"  {p.Progress,5:0.#}%  {p.Message}"));
-var started = await toolset.InvokeAsync(ToolNames.GenerateLongVideo, Json(storyboard), progress);
+var started = await toolset.InvokeAsync(ToolNames.GenerateLongVideo, Json(storyboard), new ToolCallContext(progress, new CommandLineConsent()));
 Console.WriteLine(started.Text);
 if (started.IsError)
 {

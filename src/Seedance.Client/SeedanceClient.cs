@@ -158,7 +158,7 @@ public class SeedanceClient
         ArgumentNullException.ThrowIfNull(submission);
         var call = new ProviderCall(CallKind.Submit, GenerationsPath,
             Content: () => new StringContent(submission.Body, Encoding.UTF8, "application/json"),
-            IdempotencyKey: submission.IdempotencyKey, Deadline: deadline);
+            IdempotencyKey: submission.IdempotencyKey, Deadline: deadline, SettlesNothingCreated: submission.IsRefusedByItsRules);
         var answer = await _transport.SubmitAsync(call,
             response => new SeedanceApiException(SeedanceErrorKind.SubmitOutcomeUnknown,
                 $"The provider accepted the submit to {GenerationsPath} but its answer holds no task id. The task may have been created.",

@@ -26,6 +26,9 @@ public sealed class AgentFixture : IAsyncDisposable
         Raw = raw;
     }
 
+    /// <summary>The default confirmation threshold, for the tests about the price question.</summary>
+    public const decimal ConfirmAt = (decimal)SeedanceAgentOptions.DefaultConfirmAboveUsd;
+
     public SeedanceSandbox Sandbox { get; }
 
     public FakeTimeProvider Time { get; }
@@ -42,6 +45,9 @@ public sealed class AgentFixture : IAsyncDisposable
     public SeedanceToolset Toolset { get; }
 
     public TaskJournal Journal => Toolset.Journal;
+
+    /// <summary>What a host runs once at start to settle what the journal left open.</summary>
+    public Seedance.Agents.Tasks.JournalRecovery Recovery => _services.GetRequiredService<Seedance.Agents.Tasks.JournalRecovery>();
 
     public HttpClient Raw { get; }
 
@@ -69,6 +75,9 @@ public sealed class AgentFixture : IAsyncDisposable
             options.JournalPath = Path.Combine(root, "data", "journal.db");
             options.OutputDirectory = Path.Combine(root, "videos");
             options.AllowedImageFolders.Add(Path.Combine(root, "images"));
+            // Most tests are about something else than the price question: confirmation is off ("off", a user's choice)
+            // unless a test turns it on with ConfirmAt.
+            options.ConfirmAboveUsd = null;
             agent?.Invoke(options);
         });
         return new AgentFixture(running, time, root, services.BuildServiceProvider(), raw);

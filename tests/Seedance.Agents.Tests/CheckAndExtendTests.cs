@@ -258,6 +258,22 @@ public sealed class CheckAndExtendTests
     }
 
     [Fact]
+    public async Task ExtendVideo_ExpiredLinksAndNoOneToAsk_SavedLastFrameIsNotUploaded()
+    {
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
+        var first = await GenerateAsync(f);
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        await f.CallAsync(ToolNames.CheckTask, $$"""{"task_id":"{{first}}"}""");
+        f.Time.Advance(f.Sandbox.Options.ResultLifetime + TimeSpan.FromHours(1));
+
+        var outcome = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id":"{{first}}","prompt":"later","duration":10}""");
+
+        Assert.Equal("confirmation_required", outcome.Str("kind"));
+        Assert.Equal(0, f.Sandbox.Counters.Uploads);
+        Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
+    }
+
+    [Fact]
     public async Task ListTasks_NewestFirstWithLimitAndFilter()
     {
         await using var f = await AgentFixture.StartAsync();

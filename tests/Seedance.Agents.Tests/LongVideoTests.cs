@@ -58,7 +58,7 @@ public sealed class LongVideoTests
     [InlineData(PaidCallDecision.Approved, 1)]
     public async Task GenerateLongVideo_AsksOnceForTheWholeFilm(PaidCallDecision answer, int submitsAtOnce)
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(answer);
 
         var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateLongVideo, Json(ThreeShots), new ToolCallContext(Approver: approver));
@@ -166,6 +166,39 @@ public sealed class LongVideoTests
         Assert.Equal("succeeded", film.Str("status"));
         Assert.Equal(["a kite rises", "the kite flies on"], film.Structured.GetProperty("shots").EnumerateArray().Select(s => s.GetProperty("prompt").GetString()));
         Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateLongVideo_FirstShotFails_LaterShotsShowNotStartedNotWaiting()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/fail");
+
+        var started = await f.CallAsync(ToolNames.GenerateLongVideo, ThreeShots);
+        var done = await FollowAsync(f, started.Str("sequence_id"));
+
+        Assert.Equal("failed", done.Str("status"));
+        var shots = done.Structured.GetProperty("shots").EnumerateArray().Select(s => s.GetProperty("status").GetString()!).ToArray();
+        Assert.Equal(["failed", "not_started", "not_started"], shots);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public void TaskReport_ResultLinksThatAreNotHttp_NeverShownAsLinks()
+    {
+        var task = new Seedance.Client.Tasks.SeedanceTask
+        {
+            Id = "task_01X",
+            State = Seedance.Client.Tasks.SeedanceTaskState.Succeeded,
+            DroppedLinks = ["javascript:"],
+        };
+        var entry = Seedance.Agents.Results.TaskReportBuilder.EntryFor(task);
+
+        var report = Seedance.Agents.Results.TaskReportBuilder.Build(entry, task, default, warnings: null);
+
+        Assert.Null(report.VideoUrl);
+        Assert.Contains(report.Warnings!, w => w.Contains("not http(s) (javascript:)", StringComparison.Ordinal));
+        Assert.DoesNotContain("Link:", Seedance.Agents.Results.ReportText.Describe(report), StringComparison.Ordinal);
     }
 
     [Fact]

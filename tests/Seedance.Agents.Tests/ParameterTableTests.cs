@@ -22,7 +22,7 @@ public sealed class ParameterTableTests
         var mapped = ToolParameters.Generate.Parameters.Where(p => p.Apply is not null).Select(p => p.Name).ToArray();
 
         Assert.Equal(WireFields.Order(), mapped.Order());
-        Assert.Equal(["wait", "dry_run"], ToolParameters.Generate.Parameters.Where(p => p.Apply is null).Select(p => p.Name));
+        Assert.Equal(["wait", "dry_run", "confirm_quote"], ToolParameters.Generate.Parameters.Where(p => p.Apply is null).Select(p => p.Name));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Seedance.Testing;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Tools;
 
@@ -152,6 +153,73 @@ public sealed class ReliabilityTests
 
         Assert.False(outcome.IsError, outcome.Text);
         Assert.Equal(3, f.Sandbox.Counters.StatusCalls);
+    }
+
+    [Fact]
+    public async Task GenerateVideo_Replay409WhileTheFirstIsInFlight_UnconfirmedNeverCallAgainThenSettledWithTheOneTask()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        // The first send creates the task but its answer is lost; the replay finds it still being processed (409).
+        f.Sandbox.Faults.Add("submit/drop");
+        f.Sandbox.Faults.Add("submit/busy:1");
+
+        var outcome = await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+        var placeholder = Assert.Single(await f.Journal.ListAsync(10)).TaskId;
+        var settled = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
+
+        Assert.True(outcome.IsError);
+        Assert.Equal("submit_unconfirmed", outcome.Str("kind"));
+        Assert.True(outcome.Structured.GetProperty("charged").GetBoolean());
+        Assert.DoesNotContain("nothing was charged", outcome.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("call generate_video again", outcome.Str("next_step"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), settled.Str("task_id"));
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task JournalRecovery_Replay409_StaysUnconfirmedAndALaterRunSettlesTheOneTask()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop");
+        f.Sandbox.Faults.Add("submit/busy:2");
+        await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+
+        // The first send's task exists; the start-up replay is answered 409 while it is "still being processed".
+        await f.Recovery.RunAsync();
+        var afterFirstRun = Assert.Single(await f.Journal.ListAsync(10));
+        await f.Recovery.RunAsync();
+        var afterSecondRun = Assert.Single(await f.Journal.ListAsync(10));
+
+        Assert.Equal(JournalState.Unconfirmed, afterFirstRun.State);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), afterSecondRun.TaskId);
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task GenerateVideo_UnsureAndTheReplayRefused409_SettledInTheBackgroundThenCheckTaskOfTheOldIdFollowsIt()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        f.Sandbox.Faults.Add("submit/drop");
+        f.Sandbox.Faults.Add("submit/busy:1");
+        await f.CallAdvancingAsync(ToolNames.GenerateVideo, """{"prompt":"a cat"}""", step: TimeSpan.FromMilliseconds(200));
+        var placeholder = Assert.Single(await f.Journal.ListAsync(10)).TaskId;
+
+        // No call: the server sends it again by itself after a pause, and the provider answers with the task it made.
+        var settled = Task.Run(async () =>
+        {
+            while (Seedance.Agents.Tasks.JournaledSubmitter.IsPlaceholder(Assert.Single(await f.Journal.ListAsync(10)).TaskId))
+            {
+                await Task.Yield();
+            }
+        });
+        await f.Time.AdvanceUntilDoneAsync(settled, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        var followed = await f.CallAdvancingAsync(ToolNames.CheckTask, $$"""{"task_id":"{{placeholder}}"}""", step: TimeSpan.FromMilliseconds(200));
+
+        Assert.True(settled.IsCompletedSuccessfully);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), Assert.Single(await f.Journal.ListAsync(10)).TaskId);
+        Assert.False(followed.IsError, followed.Text);
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), followed.Str("task_id"));
+        Assert.Equal(1, f.Sandbox.Counters.TasksCreated);
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed class SpendTests
     [InlineData(PaidCallDecision.Cancelled)]
     public async Task GenerateVideo_UserDeclines_NothingIsSentOrJournaled(PaidCallDecision answer)
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(answer);
 
         var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateVideo, Json("""{"prompt": "a cat", "duration": 10}"""), new ToolCallContext(Approver: approver));
@@ -188,7 +188,7 @@ public sealed class SpendTests
     [Fact]
     public async Task GenerateVideo_UserApproves_TheTaskStarts()
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(PaidCallDecision.Approved);
 
         var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateVideo, Json("""{"prompt": "a cat", "duration": 10}"""), new ToolCallContext(Approver: approver));
@@ -203,7 +203,7 @@ public sealed class SpendTests
     [InlineData("""{"prompt": "a cat", "duration": 4, "model": "doubao-seedance-2.0-mini"}""", true)]
     public async Task GenerateVideo_BelowThresholdIsNotAsked_UnknownPriceIsAsked(string arguments, bool asked)
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(PaidCallDecision.Approved);
 
         var outcome = await f.Toolset.InvokeAsync(ToolNames.GenerateVideo, Json(arguments), new ToolCallContext(Approver: approver));
@@ -227,7 +227,7 @@ public sealed class SpendTests
     [Fact]
     public async Task AIFunction_ApproverInTheContext_IsAsked()
     {
-        await using var f = await AgentFixture.StartAsync();
+        await using var f = await AgentFixture.StartAsync(agent: o => o.ConfirmAboveUsd = AgentFixture.ConfirmAt);
         var approver = new ScriptedApprover(PaidCallDecision.Declined);
         var generate = f.Toolset.Functions.Single(t => t.Name == ToolNames.GenerateVideo);
 

@@ -12,10 +12,13 @@ public sealed class ConfirmationTests
 {
     [Theory]
     [InlineData("accept", true, false)]
+    [InlineData("accept", "true", false)]
     [InlineData("accept", false, true)]
+    [InlineData("accept", "false", true)]
+    [InlineData("accept", "no", true)]
     [InlineData("decline", null, true)]
     [InlineData("cancel", null, true)]
-    public async Task GenerateVideo_AboveThreshold_AsksFirstAndOnlyAnApprovalSends(string action, bool? confirm, bool declined)
+    public async Task GenerateVideo_AboveThreshold_AsksFirstAndOnlyAnApprovalSends(string action, object? confirm, bool declined)
     {
         var asked = new List<ElicitRequestParams>();
         await using var server = await ServerAsync(Answer(asked, action, confirm));
@@ -57,16 +60,102 @@ public sealed class ConfirmationTests
     }
 
     [Fact]
-    public async Task GenerateVideo_ClientWithoutElicitation_ProceedsWithThePriceInTheAnswer()
+    public async Task GenerateVideo_ClientWithoutElicitation_ConfirmationRequiredUntilRepeatedWithTheQuote()
     {
         await using var server = await ServerAsync(handler: null);
+        var arguments = new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 };
 
-        var result = await server.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 });
+        var refused = await server.Client.CallToolAsync("generate_video", arguments);
+        var before = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+        var quote = refused.StructuredContent!.Value.GetProperty("quote");
+        var confirmed = await server.Client.CallToolAsync("generate_video",
+            new Dictionary<string, object?>(arguments) { ["confirm_quote"] = quote.GetProperty("quote_id").GetString() });
+        var after = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+
+        Assert.True(refused.IsError);
+        Assert.Equal("confirmation_required", refused.StructuredContent!.Value.GetProperty("kind").GetString());
+        Assert.Equal(1.95m, quote.GetProperty("estimated_cost_usd").GetDecimal());
+        Assert.Contains("confirm_quote", Text(refused), StringComparison.Ordinal);
+        Assert.Equal(0, before.StructuredContent!.Value.GetProperty("tasks").GetArrayLength());
+        Assert.NotEqual(true, confirmed.IsError);
+        Assert.Equal("queued", confirmed.StructuredContent!.Value.GetProperty("status").GetString());
+        Assert.Equal(1, after.StructuredContent!.Value.GetProperty("tasks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GenerateVideo_OverHttpAClientThatCannotBeAsked_ConfirmationRequiredAndNothingSentUntilTheQuoteComesBack()
+    {
+        await using var f = await McpServerFixture.StartAsync(settings: new() { ["SEEDANCE_CONFIRM_ABOVE_USD"] = "0.50" });
+        var arguments = new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 };
+
+        var refused = await f.Client.CallToolAsync("generate_video", arguments);
+        var before = await f.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+        var quoteId = refused.StructuredContent!.Value.GetProperty("quote").GetProperty("quote_id").GetString();
+        var confirmed = await f.Client.CallToolAsync("generate_video", new Dictionary<string, object?>(arguments) { ["confirm_quote"] = quoteId });
+
+        Assert.Equal("confirmation_required", refused.StructuredContent!.Value.GetProperty("kind").GetString());
+        Assert.Equal(0, before.StructuredContent!.Value.GetProperty("tasks").GetArrayLength());
+        Assert.NotEqual(true, confirmed.IsError);
+        Assert.StartsWith("task_", confirmed.StructuredContent!.Value.GetProperty("task_id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task GenerateVideo_YesAfter40SecondsWithWait30_AnswersWithin55SecondsWithTheOneTask()
+    {
+        await using var server = await ServerAsync(async (_, token) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(40), token);
+            return Yes();
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await server.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10, ["wait"] = 30 },
+            cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+        var took = clock.Elapsed;
+        var listed = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
 
         Assert.NotEqual(true, result.IsError);
-        Assert.Equal("queued", result.StructuredContent!.Value.GetProperty("status").GetString());
-        Assert.Contains("Estimated cost: $1.95", Text(result), StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(55), $"answered after {took}");
+        var tasks = listed.StructuredContent!.Value.GetProperty("tasks");
+        Assert.Equal(1, tasks.GetArrayLength());
+        Assert.Equal(tasks[0].GetProperty("task_id").GetString(), result.StructuredContent!.Value.GetProperty("task_id").GetString());
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task GenerateVideo_YesAfterTheCallHadToEnd_SendsNothing()
+    {
+        var answered = new TaskCompletionSource();
+        await using var server = await ServerAsync(async (_, _) =>
+        {
+            // A person who says yes at 50 s, whatever the server does meanwhile.
+            await Task.Delay(TimeSpan.FromSeconds(50), CancellationToken.None);
+            answered.TrySetResult();
+            return Yes();
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await server.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10, ["wait"] = 30 },
+            cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+        var took = clock.Elapsed;
+        await answered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var listed = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+
+        Assert.True(result.IsError);
+        Assert.Equal("confirmation_open", result.StructuredContent!.Value.GetProperty("kind").GetString());
+        Assert.Contains("nothing was sent", Text(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("may have been created", Text(result), StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(55), $"answered after {took}");
+        Assert.Equal(0, listed.StructuredContent!.Value.GetProperty("tasks").GetArrayLength());
+    }
+
+    private static ElicitResult Yes() => new()
+    {
+        Action = "accept",
+        Content = new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(true) },
+    };
 
     [Fact]
     public async Task DailyBudgetAndThresholdFromTheEnvironment_RefuseBeforeAskingAndShowInTheBalance()
@@ -96,7 +185,7 @@ public sealed class ConfirmationTests
         Assert.True(report.GetProperty("remaining_usd").GetDecimal() > 0);
     }
 
-    private static Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>> Answer(List<ElicitRequestParams> asked, string action, bool? confirm) =>
+    private static Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>> Answer(List<ElicitRequestParams> asked, string action, object? confirm) =>
         (request, _) =>
         {
             lock (asked)
@@ -105,10 +194,12 @@ public sealed class ConfirmationTests
             }
 
             var result = new ElicitResult { Action = action };
-            if (confirm is { } yes)
+            result.Content = confirm switch
             {
-                result.Content = new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(yes) };
-            }
+                bool yes => new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(yes) },
+                string text => new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(text) },
+                _ => result.Content,
+            };
 
             return ValueTask.FromResult(result);
         };
@@ -125,7 +216,7 @@ public sealed class ConfirmationTests
             ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos"),
             ["SEEDANCE_API_KEY"] = "",
             ["APIMART_API_KEY"] = "",
-            ["SEEDANCE_CONFIRM_ABOVE_USD"] = "",
+            ["SEEDANCE_CONFIRM_ABOVE_USD"] = "0.50",
             ["SEEDANCE_DAILY_BUDGET_USD"] = "",
         };
         foreach (var (name, value) in environment ?? [])

@@ -192,7 +192,7 @@ public sealed class LongVideoTests : IAsyncLifetime
         Assert.Equal("failed", report["status"]!.GetValue<string>());
         Assert.Equal(2, report["failed_shot"]!.GetValue<int>());
         Assert.Contains("fault 'fail'", report["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["succeeded", "failed", "waiting"], report["shots"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+        Assert.Equal(["succeeded", "failed", "not_started"], report["shots"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
         Assert.Contains("stopped at shot 2", Text(done), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, _sandbox.ReceivedSubmitBodies.Count);
         Assert.Null(report["film_path"]);

@@ -37,6 +37,9 @@ public sealed class McpServerFixture : IAsyncDisposable
             ["SEEDANCE_API_KEY"] = "",
             ["APIMART_API_KEY"] = "",
             ["Seedance:Sandbox:TaskDuration"] = "00:00:02",
+
+            // This client cannot be asked the price question: confirmation is off unless a test sets it.
+            ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -104,6 +104,9 @@ public sealed class StdioServerProcess : IAsyncDisposable
 
         start.Environment.Remove("SEEDANCE_API_KEY");
         start.Environment.Remove("APIMART_API_KEY");
+
+        // These clients cannot be asked the price question: confirmation is off ("off", the user's choice) unless a test sets it.
+        start.Environment["SEEDANCE_CONFIRM_ABOVE_USD"] = "off";
         foreach (var (name, value) in environment)
         {
             if (value is null)

@@ -22,6 +22,7 @@ public sealed class StdioTests
                 ["SEEDANCE_JOURNAL"] = Path.Combine(root, "journal.db"),
                 ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(root, "videos"),
                 ["Seedance__Sandbox__TaskDuration"] = "00:00:01",
+                ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
             },
             StandardErrorLines = line =>
             {

@@ -37,6 +37,7 @@ public sealed class PluginTests : IAsyncLifetime
             ["SEEDANCE_BASE_URL"] = _sandbox.BaseUrl.AbsoluteUri,
             ["SEEDANCE_JOURNAL"] = Path.Combine(_root, "journal.db"),
             ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "videos"),
+            ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
         }).Build());
         builder.Plugins.AddSeedance();
         if (model is not null)
@@ -121,7 +122,7 @@ public sealed class PluginTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Plugin_OverAnExistingClient()
+    public async Task Plugin_OverAnExistingClient_PriceNeedsAYesSoTheQuoteGoesBackWithTheCall()
     {
         var client = Seedance.Client.SeedanceClient.Create(new Seedance.Client.SeedanceClientOptions { ApiKey = _sandbox.ApiKey, BaseUrl = _sandbox.BaseUrl });
         var builder = Kernel.CreateBuilder();
@@ -132,8 +133,12 @@ public sealed class PluginTests : IAsyncLifetime
         });
         var kernel = builder.Build();
 
-        var result = await kernel.InvokeAsync("seedance", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["duration"] = 6 });
+        // A kernel has no one to ask: the call answers with a quote, which the model shows the user and sends back after their yes.
+        var quoted = (await kernel.InvokeAsync("seedance", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["duration"] = 6 })).GetValue<JsonElement>();
+        var quoteId = quoted.GetProperty("quote").GetProperty("quote_id").GetString();
+        var result = await kernel.InvokeAsync("seedance", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["duration"] = 6, ["confirm_quote"] = quoteId });
 
+        Assert.Equal("confirmation_required", quoted.GetProperty("kind").GetString());
         var report = result.GetValue<JsonElement>();
         Assert.StartsWith("task_01", report.GetProperty("task_id").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, _sandbox.Counters.TasksCreated);
@@ -150,6 +155,7 @@ public sealed class PluginTests : IAsyncLifetime
             {
                 ["SEEDANCE_JOURNAL"] = Path.Combine(_root, "mcp.db"),
                 ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "mcp-videos"),
+                ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
             },
         });
         await using var client = await McpClient.CreateAsync(transport);

@@ -95,6 +95,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
         services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<TaskJournal>(), Time(sp)));
         services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
@@ -103,7 +104,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
-            Time(sp)));
+            sp.GetRequiredService<PaidQuoteStore>(), Time(sp)));
         services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
         services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<ResultSaver>(),

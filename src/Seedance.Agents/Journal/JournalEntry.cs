@@ -63,6 +63,9 @@ public sealed record JournalEntry
     /// <summary>The cost in USD estimated before the submit was sent, when there was an estimate.</summary>
     public decimal? EstimatedCost { get; init; }
 
+    /// <summary>What the submit counts against the daily budget until its charge is known (the estimate, or with none the highest known rate × length).</summary>
+    public decimal? ReservedCost { get; init; }
+
     /// <summary>Where the estimate came from: <c>price_table</c>, <c>configured</c>, <c>observed</c> or <c>none</c>.</summary>
     public string? EstimateSource { get; init; }
 

@@ -41,4 +41,7 @@ public sealed record SequenceEntry
 
     /// <summary>The estimate of the whole sequence in USD quoted before it started, when every shot had a price.</summary>
     public decimal? EstimatedCost { get; init; }
+
+    /// <summary>What the whole film holds against the daily budget while it runs; what its shots did not spend is released when it ends.</summary>
+    public decimal? ReservedCost { get; init; }
 }

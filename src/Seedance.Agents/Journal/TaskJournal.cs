@@ -17,7 +17,11 @@ public sealed class TaskJournal
 
     // Columns added after schema 1, each added in place to an older journal: the estimate (2), the sequence a shot belongs to (3).
     private static readonly (string Name, string Type)[] AddedColumns =
-        [("estimated_cost", "TEXT"), ("estimate_source", "TEXT"), ("estimate_basis", "TEXT"), ("sequence_id", "TEXT"), ("shot", "INTEGER")];
+        [("estimated_cost", "TEXT"), ("estimate_source", "TEXT"), ("estimate_basis", "TEXT"), ("sequence_id", "TEXT"), ("shot", "INTEGER"),
+         ("reserved_cost", "TEXT")];
+
+    // Columns added to the sequences table after it was made: what a film holds against the budget.
+    private static readonly (string Name, string Type)[] AddedSequenceColumns = [("reserved_cost", "TEXT")];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -89,7 +93,8 @@ public sealed class TaskJournal
                         estimate_source TEXT,
                         estimate_basis TEXT,
                         sequence_id TEXT,
-                        shot INTEGER
+                        shot INTEGER,
+                        reserved_cost TEXT
                     );
                     CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
                     CREATE TABLE IF NOT EXISTS sequences (
@@ -105,7 +110,16 @@ public sealed class TaskJournal
                         stitch_command TEXT,
                         failed_shot INTEGER,
                         problem TEXT,
-                        estimated_cost TEXT
+                        estimated_cost TEXT,
+                        reserved_cost TEXT
+                    );
+                    CREATE TABLE IF NOT EXISTS quotes (
+                        quote_id TEXT PRIMARY KEY,
+                        binding TEXT NOT NULL,
+                        tool TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
                     );
                     """;
                 command.ExecuteNonQuery();
@@ -155,26 +169,91 @@ public sealed class TaskJournal
     /// Records a submit about to be sent, as shot <paramref name="shot"/> of sequence <paramref name="sequenceId"/> when given.
     /// Fails (nothing is sent then) when that shot already has a row: each shot is submitted once.
     /// </summary>
-    public async Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
-        string idempotencyKey, Spending.CostEstimate? estimate, string? sequenceId, int? shot, CancellationToken cancellationToken = default)
+    public Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+        string idempotencyKey, Spending.CostEstimate? estimate, string? sequenceId, int? shot, CancellationToken cancellationToken = default) =>
+        RecordSubmittingAsync(placeholderId, requestJson, model, prompt, parentTaskId, idempotencyKey, estimate, sequenceId, shot, admission: null,
+            cancellationToken);
+
+    /// <summary>
+    /// Records a submit about to be sent, after <paramref name="admission"/> passed on today's rows read in the same
+    /// transaction (so two processes sharing the journal cannot both pass it on the same spend). Fails, and nothing is sent,
+    /// when the admission refuses, when the shot already has a row, or when its film is being stopped.
+    /// </summary>
+    internal async Task RecordSubmittingAsync(string placeholderId, string requestJson, string? model, string? prompt, string? parentTaskId,
+        string idempotencyKey, Spending.CostEstimate? estimate, string? sequenceId, int? shot, SpendAdmission? admission,
+        CancellationToken cancellationToken = default)
     {
         // A shot is not written while its sequence is stopping: the same statement that would journal it checks, so a stop
         // and the next shot's submit are ordered by the journal, and a stop that landed first means that shot is never sent.
         var now = Now();
-        var written = await ExecuteAsync("""
+        var written = await AdmitAsync(admission, """
             INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key,
-                               estimated_cost, estimate_source, estimate_basis, sequence_id, shot)
-            SELECT $id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot
+                               estimated_cost, estimate_source, estimate_basis, sequence_id, shot, reserved_cost)
+            SELECT $id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot, $reserved
             WHERE $sequence IS NULL OR NOT EXISTS (SELECT 1 FROM sequences WHERE sequence_id = $sequence AND state = $stopping)
             """, cancellationToken,
             ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
             ("$prompt", prompt), ("$state", nameof(JournalState.Submitting)), ("$key", idempotencyKey),
             ("$estimate", estimate?.Usd?.ToString(CultureInfo.InvariantCulture)), ("$source", estimate?.Source), ("$basis", estimate?.Basis),
-            ("$sequence", sequenceId), ("$shot", shot), ("$stopping", nameof(SequenceState.Stopping)));
+            ("$sequence", sequenceId), ("$shot", shot), ("$stopping", nameof(SequenceState.Stopping)),
+            ("$reserved", estimate?.Counted?.ToString(CultureInfo.InvariantCulture)));
         if (written == 0)
         {
             throw new TaskJournalException($"Shot {shot} of {sequenceId} was not sent: the long video is being stopped.");
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="admission"/> on the rows created since its start, then <paramref name="sql"/>, in one IMMEDIATE
+    /// transaction: the write lock is taken first, so no other process can write between the check and the insert.
+    /// </summary>
+    private async Task<int> AdmitAsync(SpendAdmission? admission, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        if (admission is null)
+        {
+            return await ExecuteAsync(sql, cancellationToken, parameters);
+        }
+
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            // BEGIN IMMEDIATE: the write lock first, so the rows read are still today's rows when the insert commits.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var since = admission.Since.ToUnixTimeMilliseconds();
+            var tasks = await ReadAsync(connection, transaction, "SELECT * FROM tasks WHERE created_at >= $since", since, Read, cancellationToken);
+            var films = await ReadAsync(connection, transaction, "SELECT * FROM sequences WHERE created_at >= $since", since, ReadSequence, cancellationToken);
+            admission.Check(tasks, films);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            Bind(command, parameters);
+            var written = await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, long since,
+        Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$since", since);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -219,6 +298,7 @@ public sealed class TaskJournal
                     estimated_cost = COALESCE(estimated_cost, (SELECT estimated_cost FROM tasks WHERE task_id = $id)),
                     estimate_source = COALESCE(estimate_source, (SELECT estimate_source FROM tasks WHERE task_id = $id)),
                     estimate_basis = COALESCE(estimate_basis, (SELECT estimate_basis FROM tasks WHERE task_id = $id)),
+                    reserved_cost = COALESCE(reserved_cost, (SELECT reserved_cost FROM tasks WHERE task_id = $id)),
                     created_at = MIN(created_at, (SELECT created_at FROM tasks WHERE task_id = $id)),
                     updated_at = $now
                 WHERE task_id = $task AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id);
@@ -299,6 +379,14 @@ public sealed class TaskJournal
             WHERE task_id = $id
             """, cancellationToken, ("$video", videoPath), ("$frame", lastFramePath), ("$now", Now()), ("$id", taskId));
 
+    /// <summary>The entry sent with an idempotency key starting <paramref name="keyPrefix"/> (what an unconfirmed placeholder is named after), or null.</summary>
+    public async Task<JournalEntry?> FindByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("SELECT * FROM tasks WHERE substr(idempotency_key, 1, $length) = $prefix ORDER BY created_at DESC LIMIT 1", 1,
+            cancellationToken, ("$length", keyPrefix.Length), ("$prefix", keyPrefix));
+        return found.Count > 0 ? found[0] : null;
+    }
+
     /// <summary>The entry of <paramref name="taskId"/>, or null.</summary>
     public async Task<JournalEntry?> FindAsync(string taskId, CancellationToken cancellationToken = default)
     {
@@ -327,16 +415,25 @@ public sealed class TaskJournal
     }
 
     /// <summary>Records a new sequence (a long video) before its first shot is sent.</summary>
-    public Task CreateSequenceAsync(SequenceEntry sequence, CancellationToken cancellationToken = default)
+    public Task CreateSequenceAsync(SequenceEntry sequence, CancellationToken cancellationToken = default) =>
+        CreateSequenceAsync(sequence, admission: null, cancellationToken);
+
+    /// <summary>Records a new sequence once <paramref name="admission"/> passed on today's rows, in one transaction with the check.</summary>
+    internal Task CreateSequenceAsync(SequenceEntry sequence, SpendAdmission? admission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         var now = Now();
-        return ExecuteAsync("""
-            INSERT INTO sequences (sequence_id, created_at, updated_at, plan_json, shot_count, state, estimated_cost)
-            VALUES ($id, $now, $now, $plan, $count, $state, $estimate)
+        return AdmitAsync(admission, """
+            INSERT INTO sequences (sequence_id, created_at, updated_at, plan_json, shot_count, state, estimated_cost, reserved_cost)
+            VALUES ($id, $now, $now, $plan, $count, $state, $estimate, $reserved)
             """, cancellationToken, ("$id", sequence.SequenceId), ("$now", now), ("$plan", sequence.PlanJson), ("$count", sequence.ShotCount),
-            ("$state", sequence.State.ToString()), ("$estimate", sequence.EstimatedCost?.ToString(CultureInfo.InvariantCulture)));
+            ("$state", sequence.State.ToString()), ("$estimate", sequence.EstimatedCost?.ToString(CultureInfo.InvariantCulture)),
+            ("$reserved", sequence.ReservedCost?.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>Every sequence created at or after <paramref name="since"/>, for today's spend.</summary>
+    public Task<IReadOnlyList<SequenceEntry>> SequencesCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        QuerySequencesAsync("SELECT * FROM sequences WHERE created_at >= $since", cancellationToken, ("$since", since.ToUnixTimeMilliseconds()));
 
     /// <summary>The sequence <paramref name="sequenceId"/>, or null.</summary>
     public async Task<SequenceEntry?> FindSequenceAsync(string sequenceId, CancellationToken cancellationToken = default)
@@ -425,7 +522,13 @@ public sealed class TaskJournal
     // Journals written by older schemas lack the later columns: add them in place (nothing else changes).
     private static void AddColumns(SqliteCommand command)
     {
-        command.CommandText = "SELECT name FROM pragma_table_info('tasks')";
+        AddColumns(command, "tasks", AddedColumns);
+        AddColumns(command, "sequences", AddedSequenceColumns);
+    }
+
+    private static void AddColumns(SqliteCommand command, string table, (string Name, string Type)[] added)
+    {
+        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using (var reader = command.ExecuteReader())
         {
@@ -435,10 +538,31 @@ public sealed class TaskJournal
             }
         }
 
-        foreach (var (name, type) in AddedColumns.Where(c => !columns.Contains(c.Name)))
+        foreach (var (name, type) in added.Where(c => !columns.Contains(c.Name)))
         {
-            command.CommandText = $"ALTER TABLE tasks ADD COLUMN {name} {type}";
-            command.ExecuteNonQuery();
+            command.CommandText = $"ALTER TABLE {table} ADD COLUMN {name} {type}";
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 1 && ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process sharing the journal added it first.
+            }
+        }
+    }
+
+    /// <summary>An open connection to the journal's file, its tables ready: for the stores that share the file (the price quotes).</summary>
+    internal SqliteConnection OpenReady()
+    {
+        EnsureReady();
+        try
+        {
+            return Open();
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
         }
     }
 
@@ -524,6 +648,7 @@ public sealed class TaskJournal
             FailedShot = Number("failed_shot") is { } shot ? (int)shot : null,
             Problem = Text("problem"),
             EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+            ReservedCost = decimal.TryParse(Text("reserved_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var held) ? held : null,
         };
     }
 
@@ -562,6 +687,7 @@ public sealed class TaskJournal
             LocalLastFramePath = Text("local_last_frame_path"),
             IdempotencyKey = Text("idempotency_key"),
             EstimatedCost = decimal.TryParse(Text("estimated_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var estimate) ? estimate : null,
+            ReservedCost = decimal.TryParse(Text("reserved_cost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var reserved) ? reserved : null,
             EstimateSource = Text("estimate_source"),
             EstimateBasis = Text("estimate_basis"),
             SequenceId = Text("sequence_id"),
@@ -569,7 +695,7 @@ public sealed class TaskJournal
         };
     }
 
-    private TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    internal TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
     {
         11 or 26 => new TaskJournalException(
             $"The task journal at {Path} is damaged or is not a database ({ex.Message}). Move it aside (it is not deleted for you) or set SEEDANCE_JOURNAL to another file.", ex),

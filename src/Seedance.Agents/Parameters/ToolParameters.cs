@@ -44,6 +44,18 @@ internal static class ToolParameters
             + "sent. Nothing is sent, charged or recorded as a task.",
     };
 
+    /// <summary>The tool-only <c>confirm_quote</c> argument of the paid tools: the user's yes to a price, given outside the call.</summary>
+    public static ToolParameter ConfirmQuote { get; } = new()
+    {
+        Name = "confirm_quote",
+        Kind = ParameterKind.String,
+        Rule = ArgumentRule,
+        MaxLength = 64,
+        Describe = _ => "Only after an error of kind confirmation_required: first show the user the quoted price and ask them; only if they "
+            + "agree, repeat the call with exactly the same arguments plus confirm_quote set to the quote_id it gave. The quote fits only "
+            + "that request, works once and expires after 10 minutes. Never set it without the user's yes.",
+    };
+
     /// <summary>generate_video: the provider's body fields with the provider's names and JSON types, plus <c>wait</c>.</summary>
     public static ParameterTable Generate { get; } = new(
     [
@@ -197,6 +209,7 @@ internal static class ToolParameters
         },
         Wait,
         DryRun,
+        ConfirmQuote,
     ]);
 
     /// <summary>check_task: a task id and how long to wait.</summary>
@@ -222,6 +235,7 @@ internal static class ToolParameters
             p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
         Wait,
         DryRun,
+        ConfirmQuote,
     ]);
 
     /// <summary>The fewest shots of a long video (one shot is generate_video).</summary>
@@ -261,6 +275,7 @@ internal static class ToolParameters
             Describe = _ => "true to check and price every shot without sending anything: returns each shot's estimated cost and exact body, "
                 + "and the total. Nothing is sent, charged or recorded.",
         },
+        ConfirmQuote,
     ]);
 
     /// <summary>get_balance: no arguments.</summary>

@@ -18,7 +18,7 @@ internal static class SequenceReportBuilder
             var entry = entries.FirstOrDefault(e => e.Shot == shot);
             var duration = shot <= plan.Count ? plan[shot - 1].Duration
                 : entry is not null && SeedanceJson.DeserializeRequest(entry.RequestJson) is { } sent ? sent.Duration : 5;
-            var report = Shot(shot, entry, shot <= plan.Count ? plan[shot - 1].Prompt : entry?.Prompt, duration, sequence.State == SequenceState.Stopping);
+            var report = Shot(shot, entry, shot <= plan.Count ? plan[shot - 1].Prompt : entry?.Prompt, duration, sequence.State);
             shots.Add(report);
             total += duration;
             weighted += duration * (report.Status == "succeeded" ? 100 : report.Progress ?? 0) / 100.0;
@@ -59,11 +59,18 @@ internal static class SequenceReportBuilder
         };
     }
 
-    private static ShotReport Shot(int shot, JournalEntry? entry, string? prompt, int duration, bool stopping)
+    private static ShotReport Shot(int shot, JournalEntry? entry, string? prompt, int duration, SequenceState film)
     {
         if (entry is null)
         {
-            return new ShotReport { Shot = shot, Status = stopping ? "skipped" : "waiting", Prompt = ReportText.Short(prompt, 200), Duration = duration };
+            // A shot not sent waits only while the film runs: a stopped film skips it, a film ended by a failure (or the budget) never starts it.
+            var status = film switch
+            {
+                SequenceState.Running => "waiting",
+                SequenceState.Stopping or SequenceState.Stopped => "skipped",
+                _ => "not_started",
+            };
+            return new ShotReport { Shot = shot, Status = status, Prompt = ReportText.Short(prompt, 200), Duration = duration };
         }
 
         var frame = ResultSaver.IsSaved(entry.LocalLastFramePath) ? entry.LocalLastFramePath : entry.LastFrameUrl;

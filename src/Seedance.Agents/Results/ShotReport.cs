@@ -11,8 +11,8 @@ public sealed record ShotReport
     public required int Shot { get; init; }
 
     /// <summary>Where the shot stands; <c>waiting</c> until the shot before it is done.</summary>
-    [Description("Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.")]
-    [AllowedValues("waiting", "skipped", "submitting", "unconfirmed", "queued", "running", "succeeded", "failed", "cancelled")]
+    [Description("Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), not_started (the film ended at an earlier shot's failure or the budget: it was never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.")]
+    [AllowedValues("waiting", "skipped", "not_started", "submitting", "unconfirmed", "queued", "running", "succeeded", "failed", "cancelled")]
     public required string Status { get; init; }
 
     /// <summary>The shot's prompt.</summary>

@@ -51,7 +51,7 @@ internal static class TaskReportBuilder
             SequenceId = entry.SequenceId,
             Shot = entry.Shot,
             CreatedAt = entry.CreatedAt,
-            Warnings = warnings is { Count: > 0 } ? warnings : null,
+            Warnings = WithDroppedLinks(warnings, task) is { Count: > 0 } all ? all : null,
             NextStep = NextStep(entry.TaskId, state, video, expires, saved),
         };
     }
@@ -87,4 +87,10 @@ internal static class TaskReportBuilder
         _ => $"Rendering usually takes 1 to 5 minutes. Call check_task with task_id \"{taskId}\" and wait=50 to follow it (checking is free). "
             + "Do not call generate_video again for this video.",
     };
+
+    // Links that are not http(s) never reach the model as links; it is told that some were left out, and of what kind.
+    private static IReadOnlyList<string>? WithDroppedLinks(IReadOnlyList<string>? warnings, SeedanceTask? task) =>
+        task is not { DroppedLinks.Count: > 0 } ? warnings
+            : [.. warnings ?? [], $"the provider's answer held {task.DroppedLinks.Count} result link(s) that are not http(s) "
+                + $"({string.Join(", ", task.DroppedLinks.Distinct(StringComparer.Ordinal))}); they were left out: do not give them to the user"];
 }

@@ -20,6 +20,10 @@ public sealed record ToolError
     [Description("Whether anything was sent to the provider (and so may have cost money).")]
     public bool Charged { get; init; }
 
+    /// <summary>The price the user must confirm, when the call needs a confirmation the host could not ask for (kind confirmation_required).</summary>
+    [Description("The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).")]
+    public QuoteReport? Quote { get; init; }
+
     /// <summary>What the model should do next.</summary>
     [Description("What to do next.")]
     public required string NextStep { get; init; }

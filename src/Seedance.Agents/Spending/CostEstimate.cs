@@ -8,6 +8,17 @@ namespace Seedance.Agents.Spending;
 /// <param name="Basis">The working in words, e.g. "10 s × $0.1952/s at 720p (published price, …)".</param>
 public sealed record CostEstimate(decimal? Usd, decimal? UsdPerSecond, int Seconds, string Source, string Basis)
 {
+    private readonly decimal? _counted;
+
+    /// <summary>
+    /// What the call counts against the daily budget until its real charge is known: the estimate, or, with none, the
+    /// highest price per second known (for the model, else for any model) × the length. Null only when no price at all is known.
+    /// </summary>
+    public decimal? Counted { get => _counted ?? Usd; init => _counted = value; }
+
+    /// <summary>How <see cref="Counted"/> was worked out when there is no estimate; null otherwise.</summary>
+    public string? CountedBasis { get; init; }
+
     /// <summary>"$1.95", or "no estimate".</summary>
     public string Display => Usd is { } usd ? Money(usd) : "no estimate";
 

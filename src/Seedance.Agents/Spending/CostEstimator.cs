@@ -47,8 +47,56 @@ internal sealed class CostEstimator
                 $"{at} (published price{(price.Source is null ? string.Empty : ", " + price.Source)})");
         }
 
-        return new CostEstimate(null, null, seconds, EstimateSources.None,
+        var none = new CostEstimate(null, null, seconds, EstimateSources.None,
             $"no estimate: no price is known for {request.Model} at {request.Resolution}, and no finished task of it has been charged yet");
+        if (Highest(request.Model) is not { } highest)
+        {
+            return none;
+        }
+
+        var counted = Math.Round(highest.Rate * seconds, 2, MidpointRounding.AwayFromZero);
+        return none with
+        {
+            Counted = counted,
+            CountedBasis = $"{seconds.ToString(CultureInfo.InvariantCulture)} s × ${highest.Rate.ToString("0.0000", CultureInfo.InvariantCulture)}/s, "
+                + $"the highest price per second known {highest.Of}",
+        };
+    }
+
+    /// <summary>The highest price per second known for <paramref name="model"/> (any resolution, with or without sound), else for any model.</summary>
+    private (decimal Rate, string Of)? Highest(string model)
+    {
+        var own = Rates(model).ToArray();
+        if (own.Length > 0)
+        {
+            return (own.Max(), $"for {model}");
+        }
+
+        var all = _catalog.Models.Select(m => m.Name).Concat(_options.Prices.Keys).SelectMany(Rates).ToArray();
+        return all.Length > 0 ? (all.Max(), "for any model") : null;
+    }
+
+    private IEnumerable<decimal> Rates(string model)
+    {
+        if (_catalog.TryGet(model, out var info))
+        {
+            foreach (var price in info.Prices)
+            {
+                yield return price.UsdPerSecond;
+                if (price.UsdPerSecondWithAudio is { } audio)
+                {
+                    yield return audio;
+                }
+            }
+        }
+
+        if (_options.Prices.TryGetValue(model, out var configured))
+        {
+            foreach (var rate in configured.Values)
+            {
+                yield return rate;
+            }
+        }
     }
 
     private static CostEstimate Make(decimal rate, int seconds, string source, string words)

@@ -15,6 +15,6 @@ public enum PaidCallDecision
     /// <summary>Asking failed (the client answered the question with an error): nothing is sent.</summary>
     Failed,
 
-    /// <summary>The host could not ask after all (for example, its transport cannot carry the question): the call goes on as if no one could be asked.</summary>
+    /// <summary>The host could not ask after all (for example, its transport cannot carry the question): nothing is sent, and the call answers confirmation_required with a quote.</summary>
     Unavailable,
 }

@@ -5,12 +5,12 @@ namespace Seedance.Agents.Spending;
 
 /// <summary>
 /// Keeps paid calls within the settings: today's spend from the journal, the daily budget (checked before asking, and
-/// again under one gate right before the task is journaled, so two calls in this process cannot both spend the last
-/// dollars), and whether the user must be asked first.
+/// again inside the journal transaction that writes the call's row, so no two calls, in this process or another sharing
+/// the journal, can both spend the last dollars), and whether the user must be asked first. A call with no estimate counts
+/// at <see cref="CostEstimate.Counted"/>; a film holds its whole estimate while it runs and releases what its shots did not spend.
 /// </summary>
-internal sealed class SpendGuard : IDisposable
+internal sealed class SpendGuard
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskJournal _journal;
     private readonly SeedanceAgentOptions _options;
     private readonly TimeProvider _time;
@@ -26,14 +26,23 @@ internal sealed class SpendGuard : IDisposable
 
     public decimal? ConfirmAbove => _options.ConfirmAboveUsd;
 
-    /// <summary>Today's spend: charges of tasks created since local midnight, plus the estimates of those not charged yet.</summary>
+    /// <summary>Today's spend: charges of tasks created since local midnight, plus what those not charged yet and running films hold.</summary>
     public async Task<DailySpend> TodayAsync(CancellationToken cancellationToken)
     {
-        var zone = _time.LocalTimeZone;
-        var local = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone);
-        var since = new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
-        decimal charged = 0, pending = 0;
+        var since = StartOfToday();
         var entries = await _journal.CreatedSinceAsync(since, cancellationToken);
+        var films = await _journal.SequencesCreatedSinceAsync(since, cancellationToken);
+        return Spend(since, entries, films, exceptFilm: null);
+    }
+
+    /// <summary>
+    /// Today's spend from the rows created since <paramref name="since"/>: charges, the held amounts of tasks not charged
+    /// yet, and what each running film still holds (its reservation less what its shots hold or were charged), except
+    /// <paramref name="exceptFilm"/>'s (a shot of that film spends from its reservation).
+    /// </summary>
+    public static DailySpend Spend(DateTimeOffset since, IReadOnlyList<JournalEntry> entries, IReadOnlyList<SequenceEntry> films, string? exceptFilm)
+    {
+        decimal charged = 0, pending = 0;
         foreach (var entry in entries)
         {
             if (entry.Cost is { } cost)
@@ -42,12 +51,27 @@ internal sealed class SpendGuard : IDisposable
             }
             else if (entry.State is not (JournalState.Failed or JournalState.Cancelled))
             {
-                pending += entry.EstimatedCost ?? 0;
+                pending += Held(entry);
             }
+        }
+
+        foreach (var film in films)
+        {
+            if (film.State is not (SequenceState.Running or SequenceState.Stopping) || film.SequenceId == exceptFilm
+                || (film.ReservedCost ?? film.EstimatedCost) is not { } reserved)
+            {
+                continue;
+            }
+
+            var used = entries.Where(e => e.SequenceId == film.SequenceId && e.State is not (JournalState.Failed or JournalState.Cancelled))
+                .Sum(e => e.Cost ?? Held(e));
+            pending += Math.Max(0, reserved - used);
         }
 
         return new DailySpend(since, charged, pending, entries.Count);
     }
+
+    private static decimal Held(JournalEntry entry) => entry.ReservedCost ?? entry.EstimatedCost ?? 0;
 
     /// <summary>True when the user should be asked before sending: confirmation is on and the estimate reaches it or is unknown.</summary>
     public bool ShouldAsk(CostEstimate estimate) => _options.ConfirmAboveUsd is { } threshold && (estimate.Usd is not { } usd || usd >= threshold);
@@ -63,43 +87,23 @@ internal sealed class SpendGuard : IDisposable
 
     /// <summary>The refusal a call with <paramref name="estimate"/> would meet today, or null when it fits (or no budget is set).</summary>
     public ToolFailure? OverBudget(string tool, CostEstimate estimate, DailySpend spend) =>
-        _options.DailyBudgetUsd is { } budget && estimate.Usd is { } usd && spend.Total + usd > budget
-            ? ToolFailure.OverBudget(tool, budget, spend.Total, usd)
+        _options.DailyBudgetUsd is { } budget && estimate.Counted is { } usd && spend.Total + usd > budget
+            ? ToolFailure.OverBudget(tool, budget, spend.Total, usd, estimate.Usd is null)
             : null;
 
-    /// <summary>Waits for the gate, checks the budget once more with today's spend as it is now, and holds the gate until disposed.</summary>
-    public async Task<IDisposable> HoldAsync(string tool, CostEstimate estimate, CancellationToken cancellationToken)
+    /// <summary>
+    /// The budget check the journal runs in the transaction that writes the call's row (null when no budget is set);
+    /// a shot of film <paramref name="film"/> spends from that film's reservation.
+    /// </summary>
+    public SpendAdmission? Admission(string tool, CostEstimate estimate, string? film = null) =>
+        _options.DailyBudgetUsd is null
+            ? null
+            : new SpendAdmission(StartOfToday(), (entries, films) => EnsureWithinBudget(tool, estimate, Spend(StartOfToday(), entries, films, film)));
+
+    private DateTimeOffset StartOfToday()
     {
-        await _gate.WaitAsync(cancellationToken);
-        var release = new Release(_gate);
-        try
-        {
-            if (_options.DailyBudgetUsd is not null)
-            {
-                EnsureWithinBudget(tool, estimate, await TodayAsync(cancellationToken));
-            }
-
-            return release;
-        }
-        catch
-        {
-            release.Dispose();
-            throw;
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
+        var zone = _time.LocalTimeZone;
+        var local = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone);
+        return new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
     }
 }

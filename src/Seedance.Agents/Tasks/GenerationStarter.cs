@@ -23,10 +23,12 @@ internal sealed class GenerationStarter
     private readonly CostEstimator _estimator;
     private readonly SpendGuard _guard;
     private readonly TimeProvider _time;
+    private readonly PaidQuoteStore _quotes;
 
     public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, CostEstimator estimator,
-        SpendGuard guard, TimeProvider time)
+        SpendGuard guard, PaidQuoteStore quotes, TimeProvider time)
     {
+        _quotes = quotes;
         _client = client;
         _submitter = submitter;
         _waiter = waiter;
@@ -37,17 +39,33 @@ internal sealed class GenerationStarter
     }
 
     /// <summary>
-    /// Prices a valid request, asks the user first where the host can and the price calls for it, keeps to the daily
-    /// budget, then submits it; <paramref name="warnings"/> (advice that did not block it) go into the report.
+    /// Prices a valid request, asks the user first where the host can and the price calls for it (or takes the
+    /// <paramref name="confirmQuote"/> they confirmed), keeps to the daily budget, then submits it; <paramref name="warnings"/>
+    /// (advice that did not block it) go into the report. <paramref name="beforeSend"/> finishes the request (uploads local
+    /// files) only once it is cleared: nothing leaves the machine before the yes. Its input is the request the price and the
+    /// quote were made for; <paramref name="localFiles"/> (the files it will upload) are bound to the quote with it.
     /// </summary>
     public async Task<TaskReport> StartAsync(string tool, VideoGenerationRequest request, string? parentTaskId, IReadOnlyList<Violation> warnings, int wait,
-        ToolCall call, SequenceShot? shot = null)
+        ToolCall call, SequenceShot? shot = null, string? confirmQuote = null,
+        Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = null, IEnumerable<string>? localFiles = null)
     {
         var estimate = await _estimator.EstimateAsync(request, call.CancellationToken);
-        call = await ClearAsync(tool, Quote(tool, request, estimate, default), call);
+        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.Prepare(request).Body, .. localFiles ?? []]);
+        call = await ClearAsync(tool, Quote(tool, request, estimate, default), call, binding, confirmQuote);
         var deadline = call.DeadlineFor(wait);
+        if (beforeSend is not null)
+        {
+            request = await beforeSend(request, deadline - ToolCall.AnswerTime);
+        }
+
         var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken, shot);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
+        if (estimate.Usd is null && estimate.CountedBasis is not null && _guard.DailyBudget is not null)
+        {
+            notes.Add($"its price is not known, so until its real charge is known it counts against the daily budget as "
+                + $"{CostEstimate.Money(estimate.Counted!.Value)} ({estimate.CountedBasis})");
+        }
+
         if (submitted.Replayed)
         {
             notes.Add("the provider answered a repeated send of this request with the task it had already created (nothing was paid twice)");
@@ -77,7 +95,18 @@ internal sealed class GenerationStarter
 
         if (wait > 0)
         {
-            var task = await _waiter.WaitAsync(submitted.TaskId, wait, call);
+            Seedance.Client.Tasks.SeedanceTask task;
+            try
+            {
+                task = await _waiter.WaitAsync(submitted.TaskId, wait, call);
+            }
+            catch (Seedance.Client.Errors.SeedanceApiException ex)
+            {
+                // The task exists: a status read that failed must not end the call as if nothing had been sent.
+                notes.Add($"the task was created, but reading its status failed ({ex.Message}); call check_task with its task_id");
+                return await _reporter.ReportAsync(submitted.TaskId, notes, CancellationToken.None);
+            }
+
             return await _reporter.ReportAsync(task, notes, deadline - ToolCall.AnswerTime, call.Progress, call.CancellationToken);
         }
 
@@ -117,30 +146,79 @@ internal sealed class GenerationStarter
 
     /// <summary>
     /// The spend checks of a paid call, once for all it will start: refuses it when <paramref name="quote"/>'s estimate would take
-    /// today's spend over the daily budget, and asks the user first where the host can and the price calls for it. Returns the
-    /// call with its clock started again when the user was asked (their time is not the provider's).
+    /// today's spend over the daily budget; when the price calls for a yes, takes the user's confirmed
+    /// <paramref name="confirmQuote"/> (bound to <paramref name="binding"/>), or asks them within the call's deadline, or, when
+    /// no one can be asked, refuses with a quote to confirm. Returns the call with the moment the user answered, when asked.
     /// </summary>
-    public async Task<ToolCall> ClearAsync(string tool, PaidCallQuote quote, ToolCall call)
+    public async Task<ToolCall> ClearAsync(string tool, PaidCallQuote quote, ToolCall call, string binding, string? confirmQuote)
     {
         var estimate = quote.Estimate;
         var today = await _guard.TodayAsync(call.CancellationToken);
         _guard.EnsureWithinBudget(tool, estimate, today);
-        if (!_guard.ShouldAsk(estimate) || call.Approver is not { } approver)
+        if (!_guard.ShouldAsk(estimate))
         {
             return call;
         }
 
         quote = quote with { SpentTodayUsd = today.Total, DailyBudgetUsd = _guard.DailyBudget };
-        var decision = await approver.ApproveAsync(quote, call.CancellationToken);
+        if (confirmQuote is not null)
+        {
+            if (await _quotes.RedeemAsync(confirmQuote, tool, binding, call.CancellationToken) is { } reason)
+            {
+                throw ToolFailure.QuoteNotAccepted(tool, confirmQuote, reason);
+            }
+
+            return call;
+        }
+
+        var decision = call.Approver is { } approver ? await AskAsync(tool, approver, quote, call) : PaidCallDecision.Unavailable;
         switch (decision)
         {
             case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
                 throw ToolFailure.Declined(tool, quote, decision);
             case PaidCallDecision.Failed:
                 throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+            case PaidCallDecision.Unavailable:
+                // No one can be asked here: nothing is spent without a yes, so the model is given the price to put to the user.
+                var (id, expires) = await _quotes.IssueAsync(tool, binding, call.CancellationToken);
+                throw ToolFailure.ConfirmationRequired(tool, quote, id, expires);
         }
 
-        return call.Restarted();
+        return call with { Answered = _time.GetUtcNow() };
+    }
+
+    /// <summary>
+    /// Asks, within the call's deadline less what the submit and the answer need: the person's time is part of the call. A
+    /// question not answered by then is given up, and so is a yes that came later: either way nothing is sent.
+    /// </summary>
+    private async Task<PaidCallDecision> AskAsync(string tool, IPaidCallApprover approver, PaidCallQuote quote, ToolCall call)
+    {
+        var giveUp = call.Deadline - ToolCall.SubmitReserve;
+        var left = giveUp - _time.GetUtcNow();
+        if (left <= TimeSpan.Zero)
+        {
+            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+        }
+
+        using var limit = new CancellationTokenSource(left, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, limit.Token);
+        PaidCallDecision decision;
+        try
+        {
+            // WaitAsync: an approver that ignores its token still cannot hold the call past the point of no return.
+            decision = await approver.ApproveAsync(quote, linked.Token).AsTask().WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
+        {
+            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+        }
+
+        if (_time.GetUtcNow() > giveUp)
+        {
+            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+        }
+
+        return decision;
     }
 
     /// <summary>The quote of one clip (today's spend is filled in when the user is asked).</summary>

@@ -26,6 +26,11 @@ internal sealed class JournaledSubmitter
     private readonly bool _replay;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _settling = new(StringComparer.Ordinal);
+
+    // An unsure submit is sent again in the background after this gap, doubling up to MaxSettleGap, through the recovery window.
+    private static readonly TimeSpan FirstSettleGap = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxSettleGap = TimeSpan.FromMinutes(10);
 
     public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SpendGuard guard, SeedanceAgentOptions options, bool replay, TimeProvider time)
     {
@@ -37,13 +42,16 @@ internal sealed class JournaledSubmitter
         _time = time;
     }
 
+    /// <summary>The start of the idempotency key an unconfirmed placeholder is named after, to find its entry once it was settled under the provider's id.</summary>
+    public static string KeyPrefixOf(string placeholder) => placeholder[PlaceholderPrefix.Length..];
+
     /// <summary>True for the journal ids of submits whose outcome is not known.</summary>
     public static bool IsPlaceholder(string taskId) => taskId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Journals (with its estimate) and submits a request that already passed validation and the spend checks; every
-    /// attempt ends by <paramref name="deadline"/>. The daily budget is checked once more under the spend gate, which is
-    /// held until the entry is written, so today's spend always includes every call that passed.
+    /// attempt ends by <paramref name="deadline"/>. The daily budget is checked once more in the transaction that writes the
+    /// entry, so today's spend always includes every call that passed, whichever process made it.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
         DateTimeOffset deadline, CancellationToken cancellationToken, SequenceShot? shot = null)
@@ -51,12 +59,10 @@ internal sealed class JournaledSubmitter
         var submission = _client.Prepare(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
 
-        // Before the request leaves: if this fails, nothing was sent and the call says so.
-        using (await _guard.HoldAsync(tool, estimate, cancellationToken))
-        {
-            await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
-                estimate, shot?.SequenceId, shot?.Shot, cancellationToken);
-        }
+        // Before the request leaves: if this fails, nothing was sent and the call says so. The budget is checked in the same
+        // journal transaction that writes the entry, so calls in any process sharing the journal cannot both pass it.
+        await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
+            estimate, shot?.SequenceId, shot?.Shot, _guard.Admission(tool, estimate, shot?.SequenceId), cancellationToken);
 
         _inFlight[placeholder] = 0;
         try
@@ -91,21 +97,27 @@ internal sealed class JournaledSubmitter
             return (RecoveryOutcome.StillUnknown, null);
         }
 
+        var submission = PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey);
         try
         {
-            var submitted = await SendAsync(entry.TaskId, PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey), deadline, firstSend: false,
-                cancellationToken);
+            var submitted = await SendAsync(entry.TaskId, submission, deadline, firstSend: false, cancellationToken);
             // Settled either way: a journal that cannot record it now gets it from the background retry ConfirmAsync starts.
             await ConfirmAsync(entry.TaskId, submitted.TaskId);
             return (RecoveryOutcome.Confirmed, submitted.TaskId);
         }
-        catch (SeedanceApiException ex) when (IsRefusal(ex.Kind))
+        catch (SeedanceApiException ex) when (submission.IsRefusedByItsRules(ex))
         {
+            // Only a refusal of the body's own content shows the first send was refused too: nothing was created.
             await TryAsync(() => _journal.MarkRefusedAsync(entry.TaskId, $"Sent again to settle it, the request was refused: {ex.Message}", CancellationToken.None));
             return (RecoveryOutcome.Refused, null);
         }
-        catch (SeedanceApiException)
+        catch (SeedanceApiException ex)
         {
+            // A 409 (the first send still in flight), a 5xx, a rate limit, or a refusal that names no rule of the request says
+            // nothing of the first send: the entry stays unconfirmed, to be sent again later.
+            await TryAsync(() => _journal.MarkUnconfirmedAsync(entry.TaskId, $"Sent again to settle it, the provider answered: {ex.Message}",
+                CancellationToken.None));
+            SettleInBackground(entry.TaskId);
             return (RecoveryOutcome.StillUnknown, null);
         }
         finally
@@ -129,12 +141,14 @@ internal sealed class JournaledSubmitter
         catch (SeedanceApiException ex) when (ex.Kind == SeedanceErrorKind.SubmitOutcomeUnknown)
         {
             await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, ex.Message, CancellationToken.None));
+            SettleInBackground(placeholder);
             throw;
         }
         catch (OperationCanceledException)
         {
             // Cancelled while the request may have been on the wire: keep it listed as unconfirmed, to be settled by replay.
             await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, "The call was cancelled while the submit was in flight.", CancellationToken.None));
+            SettleInBackground(placeholder);
             throw;
         }
         catch (SeedanceApiException ex) when (IsRefusal(ex.Kind) || ex.Kind is SeedanceErrorKind.RateLimited or SeedanceErrorKind.Network)
@@ -151,6 +165,48 @@ internal sealed class JournaledSubmitter
         {
             await TryAsync(() => _journal.MarkUnconfirmedAsync(placeholder, ex.Message, CancellationToken.None));
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps settling an unconfirmed submit in the background (the replay check_task makes) with growing gaps, until a task id
+    /// or a refusal of the body settles it, or it is past the recovery window (then only the provider's console can tell).
+    /// </summary>
+    private void SettleInBackground(string placeholder)
+    {
+        if (_replay && _settling.TryAdd(placeholder, 0))
+        {
+            _ = Task.Run(() => SettleAsync(placeholder));
+        }
+    }
+
+    private async Task SettleAsync(string placeholder)
+    {
+        try
+        {
+            // This loop holds the placeholder in _settling throughout, so the replays it makes start no second loop.
+            for (var gap = FirstSettleGap; ; gap = gap * 2 < MaxSettleGap ? gap * 2 : MaxSettleGap)
+            {
+                await Task.Delay(gap, _time);
+                if (await _journal.FindAsync(placeholder, CancellationToken.None) is not { } entry)
+                {
+                    return;
+                }
+
+                var (outcome, _) = await RecoverAsync(entry, _time.GetUtcNow() + TimeSpan.FromSeconds(30), CancellationToken.None);
+                if (outcome != RecoveryOutcome.StillUnknown)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is TaskJournalException or OperationCanceledException)
+        {
+            // The next check_task, or the next start, settles it.
+        }
+        finally
+        {
+            _settling.TryRemove(placeholder, out _);
         }
     }
 

@@ -62,8 +62,10 @@ internal sealed class TaskWaiter
         var progress = call.Progress;
         var cancellationToken = call.CancellationToken;
         var start = _time.GetUtcNow();
-        var deadline = Min(start + TimeSpan.FromSeconds(seconds), call.DeadlineFor(seconds) - ToolCall.AnswerTime);
         var readDeadline = call.DeadlineFor(seconds) - ToolCall.AnswerTime;
+
+        // When the call's limit cuts the wait short (a price question took part of it), the last poll still needs time to read.
+        var deadline = Min(start + TimeSpan.FromSeconds(seconds), readDeadline - LastReadTime);
         while (true)
         {
             var task = await ReadAsync(taskId, readDeadline, cancellationToken);
@@ -95,6 +97,9 @@ internal sealed class TaskWaiter
             }
         }
     }
+
+    // Time kept for the last status read of a wait that runs up to the call's limit.
+    private static readonly TimeSpan LastReadTime = TimeSpan.FromSeconds(3);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

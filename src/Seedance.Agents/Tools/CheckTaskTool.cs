@@ -65,7 +65,21 @@ internal sealed class CheckTaskTool : ISeedanceTool
         {
             // An unconfirmed submit: settle it by sending the identical request again with its key (the provider answers
             // with the task it made, if it made one), then report on the real task.
-            var entry = await _journal.FindAsync(taskId, cancellationToken) ?? throw ToolFailure.UnknownTask(taskId);
+            var entry = await _journal.FindAsync(taskId, cancellationToken);
+            if (entry is null && await _journal.FindByKeyPrefixAsync(JournaledSubmitter.KeyPrefixOf(taskId), cancellationToken) is { } settled
+                && !JournaledSubmitter.IsPlaceholder(settled.TaskId))
+            {
+                // Settled meanwhile (in the background, or by another process): follow the task it turned out to be.
+                var found = await _waiter.ReadOrWaitAsync(settled.TaskId, wait, call);
+                return ToolOutcomes.Success(await _reporter.ReportAsync(found,
+                    [$"this submit is settled: the provider had created task {settled.TaskId} for it; use that task_id from now on"],
+                    call.DeadlineFor(wait) - ToolCall.AnswerTime, call.Progress, cancellationToken));
+            }
+
+            if (entry is null)
+            {
+                throw ToolFailure.UnknownTask(taskId);
+            }
             var (outcome, recovered) = await _submitter.RecoverAsync(entry, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
             if (outcome != RecoveryOutcome.Confirmed || recovered is null || recovered == taskId)
             {
@@ -82,8 +96,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
     private static IReadOnlyList<string>? RecoveryNote(RecoveryOutcome outcome) => outcome switch
     {
-        RecoveryOutcome.TooOld => ["this submit is older than the recovery window, so it can no longer be settled from here: only the provider's "
-            + "dashboard (or balance) tells whether it created a task"],
+        RecoveryOutcome.TooOld => ["this submit is older than the recovery window, so it can no longer be settled from here: it may have created "
+            + "a task (and been charged). Check the provider's console (https://apimart.ai: tasks and usage) before starting it again"],
         RecoveryOutcome.Refused => ["sent again to settle it, the request was refused by the provider: no task was created and nothing was charged"],
         RecoveryOutcome.StillUnknown => ["the provider could not settle this submit now; call check_task with this id again in a minute (sending it "
             + "again never creates a second task)"],

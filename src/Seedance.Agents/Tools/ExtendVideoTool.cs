@@ -73,7 +73,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
         var dryRun = read.Boolean(ToolParameters.DryRun.Name) == true;
-        var firstFrame = await FirstFrameAsync(previous, entry, dryRun, deadline, cancellationToken);
+        var firstFrame = FirstFrame(previous, entry);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
         var start = new VideoGenerationRequest
@@ -96,15 +96,28 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             return ToolOutcomes.Success(await _starter.PreviewAsync(Name, request, validation.Warnings, notes, cancellationToken));
         }
 
+        // A saved last frame is uploaded again only once the call is cleared (price confirmed, budget kept).
+        var confirmQuote = read.String(ToolParameters.ConfirmQuote.Name);
+        Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = firstFrame != ReuploadPlaceholder
+            ? null
+            : async (cleared, until) => cleared with
+            {
+                ImageWithRoles = [new ImageWithRole
+                {
+                    Url = (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, until, cancellationToken)).Url,
+                    Role = ImageRoles.FirstFrame,
+                }],
+            };
         if (sequence is null)
         {
-            return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call));
+            return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, confirmQuote: confirmQuote,
+                beforeSend: beforeSend));
         }
 
         // The new clip is the sequence's next shot (one row per shot: a second extension of the same film at once is refused by the
         // journal before it is sent); once it is done the chain saves it and stitches the film again.
         var shot = new SequenceShot(sequence.SequenceId, sequence.ShotCount + 1);
-        var report = await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, shot);
+        var report = await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, shot, confirmQuote, beforeSend);
         await _journal.AddShotAsync(sequence.SequenceId, shot.Shot, CancellationToken.None);
         _runner.Ensure(sequence.SequenceId);
         return ToolOutcomes.Success(report with
@@ -169,9 +182,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         return (task, entry);
     }
 
-    /// <summary>The previous clip's last frame as a URL the provider can read: its link, or the saved copy uploaded again once the link expired.</summary>
-    private async Task<string> FirstFrameAsync(SeedanceTask previous, JournalEntry? entry, bool dryRun, DateTimeOffset deadline,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The previous clip's last frame as a URL the provider can read: its link, or, once the link expired, a placeholder for
+    /// the saved copy, which is uploaded again only when the call is cleared.
+    /// </summary>
+    private string FirstFrame(SeedanceTask previous, JournalEntry? entry)
     {
         var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
         if (previous.LastFrameUrl is { } url && !expired)
@@ -181,13 +196,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
         {
-            // A dry run sends nothing, not even the free upload.
-            if (dryRun)
-            {
-                return ReuploadPlaceholder;
-            }
-
-            return (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, deadline, cancellationToken)).Url;
+            return ReuploadPlaceholder;
         }
 
         if (previous.LastFrameUrl is null)

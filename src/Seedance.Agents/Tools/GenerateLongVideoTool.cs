@@ -109,7 +109,9 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         }
 
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
-        call = await _starter.ClearAsync(Name, quote, call);
+        var binding = PaidQuoteStore.Bind(Name, parentTaskId: null,
+            requests.Select(r => _client.Prepare(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
+        call = await _starter.ClearAsync(Name, quote, call, binding, read.String(ToolParameters.ConfirmQuote.Name));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
         var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
@@ -123,8 +125,15 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
             ShotCount = plan.Length,
             State = SequenceState.Running,
             EstimatedCost = total.Usd,
-        }, cancellationToken);
+            ReservedCost = total.Counted,
+        }, _guard.Admission(Name, total), cancellationToken);
         _runner.Ensure(id);
+        if (total.Usd is null && total.Counted is { } held && _guard.DailyBudget is not null)
+        {
+            notes.Add($"its price is not known, so while it renders the film holds {CostEstimate.Money(held)} of the daily budget ({total.CountedBasis}); "
+                + "what its shots do not spend is released when it ends");
+        }
+
         return ToolOutcomes.Success(await _reporter.ReportAsync(id, wait, call, notes));
     }
 
@@ -151,8 +160,13 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         var sources = estimates.Select(e => e.Source).Distinct(StringComparer.Ordinal).ToArray();
         var basis = $"{estimates.Count} shots, {seconds} s in all: "
             + string.Join("; ", estimates.Select((e, i) => $"shot {i + 1} {e.Display} ({e.Basis})"));
+        var counted = estimates.All(e => e.Counted is not null) ? estimates.Sum(e => e.Counted!.Value) : (decimal?)null;
         return new CostEstimate(usd, usd is { } sum && seconds > 0 ? Math.Round(sum / seconds, 4) : null, seconds,
-            sources.Length == 1 ? sources[0] : EstimateSources.None, basis);
+            sources.Length == 1 ? sources[0] : EstimateSources.None, basis)
+        {
+            Counted = counted,
+            CountedBasis = usd is null && counted is not null ? "the shots without a price counted at the highest price per second known" : null,
+        };
     }
 
     private async Task<SequencePreview> PreviewAsync(List<VideoGenerationRequest> requests, List<CostEstimate> estimates, CostEstimate total,

@@ -9,7 +9,7 @@ using Seedance.Client.Requests;
 
 namespace Seedance.Agents.Tools;
 
-/// <summary>generate_video: validates every argument, uploads local images, submits with the journal, optionally waits.</summary>
+/// <summary>generate_video: validates every argument, clears the price, uploads local images, submits with the journal, optionally waits.</summary>
 internal sealed class GenerateVideoTool : ISeedanceTool
 {
     private readonly SeedanceClient _client;
@@ -65,7 +65,10 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             return ToolOutcomes.Success(await _starter.PreviewAsync(Name, checkedRequest, validation.Warnings, notes, cancellationToken));
         }
 
-        var ready = await _images.UploadAsync(checkedRequest, uploads, call.DeadlineFor(wait) - ToolCall.AnswerTime, cancellationToken);
-        return ToolOutcomes.Success(await _starter.StartAsync(Name, ready, parentTaskId: null, validation.Warnings, wait, call));
+        // Local images are uploaded only once the call is cleared (price confirmed, budget kept): a declined call sends nothing.
+        return ToolOutcomes.Success(await _starter.StartAsync(Name, checkedRequest, parentTaskId: null, validation.Warnings, wait, call,
+            confirmQuote: read.String(ToolParameters.ConfirmQuote.Name),
+            beforeSend: uploads.Count == 0 ? null : (cleared, deadline) => _images.UploadAsync(cleared, uploads, deadline, cancellationToken),
+            localFiles: uploads.Select(u => $"{u.Key}={u.Value}")));
     }
 }

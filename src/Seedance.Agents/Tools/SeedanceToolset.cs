@@ -46,9 +46,14 @@ public sealed class SeedanceToolset
     /// </summary>
     public IReadOnlyList<AIFunction> AsAITools() => AsAITools(_requireApproval);
 
-    /// <summary><see cref="Functions"/>, with the paid ones wrapped as <see cref="ApprovalRequiredAIFunction"/> when <paramref name="requireApprovalForPaidTools"/>.</summary>
+    /// <summary>
+    /// <see cref="Functions"/>, with the paid ones wrapped as <see cref="ApprovalRequiredAIFunction"/> when <paramref name="requireApprovalForPaidTools"/>.
+    /// The host runs a wrapped tool only after the user approved it, so that approval counts as the price confirmation;
+    /// without it, a paid call whose price calls for confirmation answers confirmation_required (there is no one to ask).
+    /// </summary>
     public IReadOnlyList<AIFunction> AsAITools(bool requireApprovalForPaidTools) =>
-        Functions.Select(f => requireApprovalForPaidTools && f.Definition.Paid ? new ApprovalRequiredAIFunction(f) : (AIFunction)f).ToArray();
+        Functions.Select(f => requireApprovalForPaidTools && f.Definition.Paid ? new ApprovalRequiredAIFunction(new HostApprovedFunction(f)) : (AIFunction)f)
+            .ToArray();
 
     /// <summary>The journal of submitted tasks.</summary>
     public TaskJournal Journal { get; }
@@ -99,10 +104,7 @@ public sealed class SeedanceToolset
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
-            return await tool.InvokeAsync(arguments, new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token)
-            {
-                Clock = (limit, _time),
-            });
+            return await tool.InvokeAsync(arguments, new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {

@@ -14,6 +14,8 @@ internal static class SpendWords
             : string.Empty;
         // What dry_run does is said once, by its parameter.
         return $"Price grows with duration and resolution{example}; every answer carries estimated_cost_usd. The user may be asked to "
-            + "confirm the price first, and a daily budget may refuse the call.";
+            + "confirm the price first, and a daily budget may refuse the call. When the answer is confirmation_required, nothing was sent: "
+            + "show the user the quoted price and ask; only if they agree, repeat the call with the same arguments plus confirm_quote set to "
+            + "the quote's quote_id.";
     }
 }

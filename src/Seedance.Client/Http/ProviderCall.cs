@@ -1,3 +1,5 @@
+using Seedance.Client.Errors;
+
 namespace Seedance.Client.Http;
 
 /// <summary>One call to the provider: what it is, where it goes and what it sends.</summary>
@@ -7,8 +9,9 @@ namespace Seedance.Client.Http;
 /// <param name="Content">Makes the body afresh for each attempt (a sent request cannot be sent again), or null.</param>
 /// <param name="IdempotencyKey">Sent as <c>Idempotency-Key</c>, or null.</param>
 /// <param name="Deadline">When the whole call must be over (every attempt, retry and wait), or null for no limit beyond each attempt's timeout.</param>
+/// <param name="SettlesNothingCreated">For a submit: whether a refusal of a resend shows that no send of the body created a task (it names one of the body's rules).</param>
 internal sealed record ProviderCall(CallKind Kind, string Path, string? Query = null, Func<HttpContent>? Content = null,
-    string? IdempotencyKey = null, DateTimeOffset? Deadline = null)
+    string? IdempotencyKey = null, DateTimeOffset? Deadline = null, Func<SeedanceApiException, bool>? SettlesNothingCreated = null)
 {
     /// <summary>POSTs are the calls that carry a body.</summary>
     public HttpMethod Method => Kind is CallKind.Submit or CallKind.Upload ? HttpMethod.Post : HttpMethod.Get;

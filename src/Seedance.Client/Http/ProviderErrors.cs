@@ -44,9 +44,9 @@ internal static class ProviderErrors
         var text = kind switch
         {
             SeedanceErrorKind.InvalidRequest when status == 409 && call.IdempotencyKey is not null =>
-                $"The provider refused the request to {path}: its Idempotency-Key was already used for a different request body "
-                + $"({status}{said}). Nothing new was created. A changed request needs a new key; to resolve an earlier submit, resend "
-                + "exactly the body first sent with that key.",
+                $"The provider answered the request to {path} with a conflict on its Idempotency-Key ({status}{said}): a request with "
+                + "that key is still being processed, or the key was used for a different body. This answer does not say whether an "
+                + "earlier send with the key created a task; resend exactly the body first sent with that key later to find out.",
             SeedanceErrorKind.TaskNotFound => $"The provider knows no task at {path} ({status}{said}). Check the task id.",
             SeedanceErrorKind.InvalidRequest => $"The provider rejected the request to {path} as invalid ({status}{said}).",
             SeedanceErrorKind.Authentication => $"The provider rejected the API key ({status}{said}). Check SEEDANCE_API_KEY.",

@@ -134,10 +134,10 @@ internal sealed class ProviderTransport
                 continue;
             }
 
-            // After an unsure attempt, only a rejection of the request itself settles that nothing was created; a refused
-            // or failed replay leaves the first attempt's outcome as unsure as it was.
-            if (doubt is not null && failure.Kind is not (SeedanceErrorKind.InvalidRequest or SeedanceErrorKind.Authentication
-                or SeedanceErrorKind.PermissionDenied))
+            // After an unsure attempt, only a rejection of the request's own content (one that names a rule of the body) settles
+            // that nothing was created; a replay refused otherwise (409 "still being processed", 401, 403, a 400 naming no
+            // field) or failed leaves the first attempt's outcome as unsure as it was.
+            if (doubt is not null && call.SettlesNothingCreated?.Invoke(failure) != true)
             {
                 if (failure.Kind == SeedanceErrorKind.Network && ++unsure < maxUnsure)
                 {

@@ -32,6 +32,13 @@ public sealed class PreparedSubmission
     public IReadOnlyList<Violation> Warnings { get; }
 
     /// <summary>
+    /// Whether <paramref name="error"/>, the answer to sending this body, is a refusal of the body itself (a 400 that names one
+    /// of its fields): the same body was refused whenever it was sent, so no task was created by any send of it. Any other
+    /// refusal of a resend (409, 5xx, rate limit, a refusal naming no field) leaves an earlier unsure send unsure.
+    /// </summary>
+    public bool IsRefusedByItsRules(Errors.SeedanceApiException error) => RuleRefusal.SettlesNothingCreated(error, Body);
+
+    /// <summary>
     /// Rebuilds a submission from a body and key stored earlier, to send the identical request again (for example after
     /// an unknown outcome). The body is sent as stored; it is not validated again.
     /// </summary>

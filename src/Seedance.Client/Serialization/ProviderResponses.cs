@@ -67,6 +67,16 @@ internal static class ProviderResponses
             urls.AddRange(JsonRead.Urls(single));
         }
 
+        // Only web links are results: a javascript: or data: "link" must never reach the user as one.
+        var dropped = urls.Where(u => !IsWebLink(u)).ToList();
+        urls.RemoveAll(u => !IsWebLink(u));
+        var lastFrame = FindLastFrame(result, data);
+        if (lastFrame is not null && !IsWebLink(lastFrame))
+        {
+            dropped.Add(lastFrame);
+            lastFrame = null;
+        }
+
         expires ??= result is { } res ? JsonRead.UnixTime(res, "expires_at") : null;
         expires ??= JsonRead.UnixTime(data, "expires_at");
 
@@ -82,7 +92,8 @@ internal static class ProviderResponses
             ActualTime = JsonRead.Seconds(data, "actual_time"),
             VideoUrls = urls,
             ExpiresAt = expires,
-            LastFrameUrl = FindLastFrame(result, data),
+            LastFrameUrl = lastFrame,
+            DroppedLinks = dropped.Select(SchemeOf).ToArray(),
             Cost = JsonRead.Decimal(data, "cost"),
             CreditsCost = JsonRead.Decimal(data, "credits_cost"),
             Error = ReadTaskError(data),
@@ -90,6 +101,18 @@ internal static class ProviderResponses
             CompletedAt = JsonRead.UnixTime(data, "completed"),
             Raw = data.Clone(),
         };
+    }
+
+    /// <summary>True for an absolute http(s) URL.</summary>
+    public static bool IsWebLink(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    // What a dropped link was, without the link itself: its scheme ("javascript:"), short.
+    private static string SchemeOf(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var scheme = colon is > 0 and <= 20 ? url[..colon].Trim() : "not a URL";
+        return scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.') ? scheme.ToLowerInvariant() + (colon > 0 ? ":" : string.Empty) : "not a URL";
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

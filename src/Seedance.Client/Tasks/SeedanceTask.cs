@@ -29,6 +29,9 @@ public sealed record SeedanceTask
     /// <summary>When the video URLs stop working, as the provider said (<c>expires_at</c>); null when it did not say. Never assume a lifetime.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>The schemes (<c>javascript:</c>, <c>data:</c>) of result links that were not http(s) and were left out of <see cref="VideoUrls"/> and <see cref="LastFrameUrl"/>.</summary>
+    public IReadOnlyList<string> DroppedLinks { get; init; } = [];
+
     /// <summary>The last frame's image URL, when <c>return_last_frame</c> was asked.</summary>
     public string? LastFrameUrl { get; init; }
 

@@ -7,7 +7,7 @@ namespace Seedance.Mcp.Tools;
 
 /// <summary>
 /// Asks the user to confirm a paid call through MCP elicitation (form mode): the message names model, length, resolution
-/// and price; the form holds one yes/no field. Accept with yes approves; accept with no, decline and cancel do not.
+/// and price; the form holds one yes/no field. Only accept with confirm true (or the text "true") approves; anything else does not.
 /// </summary>
 internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
 {
@@ -92,10 +92,20 @@ internal sealed class McpPaidCallApprover(McpServer server) : IPaidCallApprover
     /// <summary>What the user's answer means, however it reached the server.</summary>
     internal static PaidCallDecision Decide(ElicitResult result) => result.Action switch
     {
-        "accept" => result.Content is { } content && content.TryGetValue(ConfirmField, out var value)
-            && value.ValueKind == System.Text.Json.JsonValueKind.False ? PaidCallDecision.Declined : PaidCallDecision.Approved,
+        "accept" => result.Content is { } content && content.TryGetValue(ConfirmField, out var value) && IsYes(value)
+            ? PaidCallDecision.Approved
+            : PaidCallDecision.Declined,
         "decline" => PaidCallDecision.Declined,
         _ => PaidCallDecision.Cancelled,
+    };
+
+    // Only a clear yes spends: true, or the text "true" from clients that send form values as strings. "false", "no", a
+    // number or a missing field is not a yes.
+    private static bool IsYes(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.String => string.Equals(value.GetString()?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+        _ => false,
     };
 
     private static bool CanAnswerForms(ClientCapabilities? capabilities) =>

@@ -61,7 +61,7 @@ internal static class SandboxEndpoints
     private delegate Task<SandboxAnswer> Handler(HttpContext context, SandboxState state, Modifiers modifiers);
 
     /// <summary>What the submit-only faults change about the task.</summary>
-    private sealed record Modifiers(bool FailTask, double? EstimateFactor, string? EchoAuthorization = null);
+    private sealed record Modifiers(bool FailTask, double? EstimateFactor, string? EchoAuthorization = null, int BusySends = 0);
 
     /// <summary>Checks the token, acts out faults around the handler, and writes the handler's answer.</summary>
     private static async Task Guarded(HttpContext context, SandboxState state, FaultEndpoint endpoint, Handler handler)
@@ -106,7 +106,8 @@ internal static class SandboxEndpoints
         var modifiers = new Modifiers(
             faults.Any(f => f.Kind == FaultKind.FailTask),
             faults.LastOrDefault(f => f.Kind == FaultKind.EstimateSkew) is { } skew ? skew.Argument ?? 10 : null,
-            echo is null ? null : authorization);
+            echo is null ? null : authorization,
+            faults.LastOrDefault(f => f.Kind == FaultKind.Busy) is { } busy ? Math.Max(1, (int)(busy.Argument ?? 1)) : 0);
 
         // The handler does the work (a task is created) before any answer fault, as a real server would.
         var answer = await handler(context, state, modifiers);
@@ -215,6 +216,12 @@ internal static class SandboxEndpoints
         {
             if (key.Length > 0 && state.Idempotency.Find(key) is { } earlier)
             {
+                if (state.Idempotency.TakeBusy(key))
+                {
+                    return SandboxAnswer.Error(409, "idempotency_error",
+                        $"A request with this {IdempotencyKeyHeader} is still being processed. Retry later.");
+                }
+
                 if (!string.Equals(earlier.Body, body, StringComparison.Ordinal))
                 {
                     return SandboxAnswer.Error(409, "idempotency_error",
@@ -229,6 +236,10 @@ internal static class SandboxEndpoints
             if (task is not null && key.Length > 0)
             {
                 state.Idempotency.Add(key, body, task.Id);
+                if (modifiers.BusySends > 0)
+                {
+                    state.Idempotency.HoldBusy(key, modifiers.BusySends);
+                }
             }
 
             return answer;

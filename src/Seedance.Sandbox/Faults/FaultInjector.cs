@@ -55,7 +55,7 @@ public sealed class FaultInjector
             for (var i = 0; i < _rules.Count; i++)
             {
                 var (rule, left) = _rules[i];
-                if (!rule.Matches(endpoint) || (rule.Kind is FaultKind.FailTask or FaultKind.EstimateSkew && endpoint != FaultEndpoint.Submit)
+                if (!rule.Matches(endpoint) || (rule.Kind is FaultKind.FailTask or FaultKind.EstimateSkew or FaultKind.Busy && endpoint != FaultEndpoint.Submit)
                     || (rule.Kind == FaultKind.EchoKey && endpoint == FaultEndpoint.Files))
                 {
                     continue;

@@ -36,4 +36,11 @@ public enum FaultKind
     Empty,
     /// <summary>Result files only: 302 to <c>file:///etc/passwd</c>.</summary>
     RedirectFile,
+
+    /// <summary>
+    /// Submit only: the request is still being processed after it was answered, so the next <c>argument</c> (default 1) sends
+    /// of the same <c>Idempotency-Key</c> are answered 409 "still being processed" (as the IETF Idempotency-Key draft
+    /// prescribes while the original is in flight), not with the task it created.
+    /// </summary>
+    Busy,
 }

@@ -6,7 +6,8 @@ namespace Seedance.Sandbox.Faults;
 /// One fault to act out on the next <see cref="Count"/> matching calls. Text form (options, command line and
 /// the <c>X-Sandbox-Fault</c> header): <c>[endpoint/]kind[:argument][*count]</c>, for example <c>status/429:2*3</c>,
 /// <c>submit/drop</c>, <c>500</c>, <c>latency:1500</c>, <c>fail</c>, <c>estimate:10</c>, <c>echo-key:401</c>,
-/// <c>files/throttle:262144</c>, <c>files/stall</c>, <c>files/html</c>, <c>files/empty</c>, <c>files/redirect-file</c>.
+/// <c>files/throttle:262144</c>, <c>files/stall</c>, <c>files/html</c>, <c>files/empty</c>, <c>files/redirect-file</c>,
+/// <c>submit/busy:2</c>.
 /// </summary>
 /// <param name="Kind">What to do.</param>
 /// <param name="Endpoint">Where.</param>
@@ -23,6 +24,7 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
         ["fail"] = FaultKind.FailTask, ["estimate"] = FaultKind.EstimateSkew,
         ["echo-key"] = FaultKind.EchoKey, ["throttle"] = FaultKind.Throttle, ["stall"] = FaultKind.Stall,
         ["html"] = FaultKind.Html, ["empty"] = FaultKind.Empty, ["redirect-file"] = FaultKind.RedirectFile,
+        ["busy"] = FaultKind.Busy,
     };
 
     /// <summary>Parses one rule; throws <see cref="FormatException"/> naming what was wrong.</summary>

@@ -130,7 +130,8 @@ public sealed class SubmitReplayTests
         Assert.Equal(SeedanceErrorKind.InvalidRequest, ex.Kind);
         Assert.Equal(HttpStatusCode.Conflict, ex.StatusCode);
         Assert.False(ex.IsRetryable);
-        Assert.Contains("already used for a different request body", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("conflict on its Idempotency-Key", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing new was created", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, provider.Posts);
         Assert.Equal(1, provider.TasksCreated);
     }
@@ -146,6 +147,23 @@ public sealed class SubmitReplayTests
 
         Assert.Equal(SeedanceErrorKind.InvalidRequest, ex.Kind);
         Assert.Equal(2, handler.Count(HttpMethod.Post));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Conflict, "invalid_request_error", "A request with this Idempotency-Key is still being processed")]
+    [InlineData(HttpStatusCode.BadRequest, "invalid_request_error", "invalid request")]
+    [InlineData(HttpStatusCode.Unauthorized, "authentication_error", "bad key")]
+    [InlineData(HttpStatusCode.Forbidden, "permission_error", "not allowed")]
+    public async Task SubmitAsync_ReplayRefusedWithoutNamingARule_StillUnknown(HttpStatusCode status, string type, string message)
+    {
+        // The first attempt may have created the task: only a refusal of the body's own content says it did not.
+        var handler = new StubHandler()
+            .Then(HttpStatusCode.InternalServerError, ProviderBodies.Error(500, "server_error"))
+            .Then(status, ProviderBodies.Error((int)status, type, message));
+
+        var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => TestClients.Create(handler).SubmitAsync(Request));
+
+        Assert.Equal(SeedanceErrorKind.SubmitOutcomeUnknown, ex.Kind);
     }
 
     [Fact]

@@ -23,6 +23,21 @@ public sealed class ProviderResponsesTests
     public void ReadSubmittedTaskId_NoId_Null(string json) =>
         Assert.Null(ProviderResponses.ReadSubmittedTaskId(JsonDocument.Parse(json).RootElement));
 
+    [Theory]
+    [InlineData("javascript:alert(1)", "javascript:")]
+    [InlineData("data:text/html,<script>alert(1)</script>", "data:")]
+    [InlineData("file:///etc/passwd", "file:")]
+    public void ReadTask_ResultLinkNotHttp_LeftOutAndNamedByScheme(string link, string scheme)
+    {
+        var quoted = JsonSerializer.Serialize(link);
+        var task = Task("""{"code":200,"data":{"id":"task_01X","status":"completed","result":{"videos":[{"url":["""
+            + quoted + """, "https://cdn.example.test/v.mp4"]}], "last_frame_url":""" + quoted + "}}}");
+
+        Assert.Equal(["https://cdn.example.test/v.mp4"], task.VideoUrls);
+        Assert.Null(task.LastFrameUrl);
+        Assert.Equal([scheme, scheme], task.DroppedLinks);
+    }
+
     [Fact]
     public void ReadTask_DocumentedCompletedExample_MapsEveryField()
     {
