@@ -209,11 +209,12 @@ internal static class OutputSchemaTexts
                         "type": "integer"
                       },
                       "status": {
-                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
+                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), not_started (the film ended at an earlier shot's failure or the budget: it was never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
                         "type": "string",
                         "enum": [
                           "waiting",
                           "skipped",
+                          "not_started",
                           "submitting",
                           "unconfirmed",
                           "queued",
@@ -399,6 +400,59 @@ internal static class OutputSchemaTexts
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
                 },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
+                },
                 "next_step": {
                   "description": "What to do next.",
                   "type": "string"
@@ -466,11 +520,12 @@ internal static class OutputSchemaTexts
                         "type": "integer"
                       },
                       "status": {
-                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
+                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), not_started (the film ended at an earlier shot's failure or the budget: it was never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
                         "type": "string",
                         "enum": [
                           "waiting",
                           "skipped",
+                          "not_started",
                           "submitting",
                           "unconfirmed",
                           "queued",
@@ -757,6 +812,59 @@ internal static class OutputSchemaTexts
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
                 },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
+                },
                 "next_step": {
                   "description": "What to do next.",
                   "type": "string"
@@ -824,11 +932,12 @@ internal static class OutputSchemaTexts
                         "type": "integer"
                       },
                       "status": {
-                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
+                        "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), not_started (the film ended at an earlier shot's failure or the budget: it was never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
                         "type": "string",
                         "enum": [
                           "waiting",
                           "skipped",
+                          "not_started",
                           "submitting",
                           "unconfirmed",
                           "queued",
@@ -1013,6 +1122,59 @@ internal static class OutputSchemaTexts
                 "charged": {
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
+                },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
                 },
                 "next_step": {
                   "description": "What to do next.",
@@ -1305,6 +1467,59 @@ internal static class OutputSchemaTexts
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
                 },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
+                },
                 "next_step": {
                   "description": "What to do next.",
                   "type": "string"
@@ -1428,6 +1643,59 @@ internal static class OutputSchemaTexts
                 "charged": {
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
+                },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
                 },
                 "next_step": {
                   "description": "What to do next.",
@@ -1660,11 +1928,12 @@ internal static class OutputSchemaTexts
                               "type": "integer"
                             },
                             "status": {
-                              "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
+                              "description": "Where the shot stands: waiting (for the shot before it), skipped (the film is being stopped: it is never sent), not_started (the film ended at an earlier shot's failure or the budget: it was never sent), submitting, unconfirmed, queued, running, succeeded, failed or cancelled.",
                               "type": "string",
                               "enum": [
                                 "waiting",
                                 "skipped",
+                                "not_started",
                                 "submitting",
                                 "unconfirmed",
                                 "queued",
@@ -1874,6 +2143,59 @@ internal static class OutputSchemaTexts
                 "charged": {
                   "description": "Whether anything was sent to the provider (and so may have cost money).",
                   "type": "boolean"
+                },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
                 },
                 "next_step": {
                   "description": "What to do next.",
