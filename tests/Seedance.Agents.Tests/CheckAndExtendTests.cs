@@ -186,6 +186,39 @@ public sealed class CheckAndExtendTests
     }
 
     [Fact]
+    public async Task ExtendVideo_NoPrompt_ContinuesTheSceneFromTheLastFrame()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var first = await GenerateAsync(f);
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var outcome = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id":"{{first}}"}""");
+
+        Assert.False(outcome.IsError, outcome.Text);
+        var body = JsonDocument.Parse(f.Sandbox.ReceivedSubmitBodies[1]).RootElement;
+        Assert.False(body.TryGetProperty("prompt", out _));
+        Assert.Equal("first_frame", body.GetProperty("image_with_roles")[0].GetProperty("role").GetString());
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
+    public async Task ExtendVideo_ResolutionTheInheritedModelCannotRender_RefusedNamingTheModel_NothingSent()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var first = await GenerateAsync(f, """{"prompt":"a cat walks","model":"doubao-seedance-2.0-fast","resolution":"480p"}""");
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var refused = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id":"{{first}}","resolution":"1080p"}""");
+        var switched = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id":"{{first}}","resolution":"1080p","model":"doubao-seedance-2.0"}""");
+
+        Assert.True(refused.IsError);
+        Assert.Contains("resolution", refused.ViolationParameters());
+        Assert.Contains("doubao-seedance-2.0-fast", refused.Text, StringComparison.Ordinal);
+        Assert.False(switched.IsError, switched.Text);
+        Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
+    }
+
+    [Fact]
     public async Task ExtendVideo_Unfinished_SaysToWait()
     {
         await using var f = await AgentFixture.StartAsync();

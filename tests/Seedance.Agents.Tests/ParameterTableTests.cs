@@ -69,7 +69,7 @@ public sealed class ParameterTableTests
         Assert.Equal(["model", "size", "resolution", "generate_audio"], inherited);
         Assert.All(inherited, name => Assert.Null(ToolParameters.Extend[name].Default));
         Assert.Equal(ToolParameters.Generate["duration"], ToolParameters.Extend["duration"]);
-        Assert.Equal(["task_id", "prompt"], ToolParameters.Extend.Parameters.Where(p => p.Required).Select(p => p.Name));
+        Assert.Equal(["task_id"], ToolParameters.Extend.Parameters.Where(p => p.Required).Select(p => p.Name));
     }
 
     [Fact]

@@ -132,6 +132,76 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void GenerateVideo_GivesThePricePerSecondOfEveryPricedModelAndResolution_AndTheCheapest()
+    {
+        var description = Tools[0].Description;
+
+        foreach (var model in ModelCatalog.Default.Models)
+        {
+            foreach (var price in model.Prices)
+            {
+                Assert.Contains($"{price.Resolution} {price.UsdPerSecond.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture)}", description,
+                    StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("doubao-seedance-2.0 480p 0.0907, 720p 0.1952, 1080p 0.44", description, StringComparison.Ordinal);
+        Assert.Contains("Cheapest: 480p on doubao-seedance-2.0-fast.", description, StringComparison.Ordinal);
+        Assert.Contains("No figure for 4k on doubao-seedance-2.0 or doubao-seedance-2.0-mini", description, StringComparison.Ordinal);
+        Assert.Contains("Price per second: see generate_video.", Tools.Single(t => t.Name == "extend_video").Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prices_FollowTheCatalogue()
+    {
+        var catalog = ModelCatalog.Default.With([new ModelInfo
+        {
+            Name = "doubao-seedance-2.5", Resolutions = ["480p", "720p"], Prices = [new ModelPrice { Resolution = "480p", UsdPerSecond = 0.05m, Source = "test" }],
+        }]);
+
+        var description = ToolCatalog.Create(catalog)[0].Description;
+
+        Assert.Contains("doubao-seedance-2.5 480p 0.05", description, StringComparison.Ordinal);
+        Assert.Contains("Cheapest: 480p on doubao-seedance-2.5.", description, StringComparison.Ordinal);
+        Assert.Contains("720p on doubao-seedance-2.5", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetBalance_SaysItIsNotNeededBeforeAPaidCall()
+    {
+        var description = Tools.Single(t => t.Name == "get_balance").Description;
+
+        Assert.Contains("Not needed before a paid call", description, StringComparison.Ordinal);
+        Assert.Contains("ask the user when the price calls for it", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImageRoles_SayWhatReferenceImageIsForAndWhatCombines()
+    {
+        var role = Property("generate_video", "image_with_roles").GetProperty("items").GetProperty("properties").GetProperty("role")
+            .GetProperty("description").GetString();
+
+        Assert.Contains("likeness (face, look)", role, StringComparison.Ordinal);
+        Assert.Contains("an http(s) image is sent as given", role, StringComparison.Ordinal);
+        Assert.Contains("first_frame and last_frame may be combined with reference_image", role, StringComparison.Ordinal);
+        Assert.Contains("For a logo, product or style reference use image_urls", role, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DryRun_SaysWhatItNeeds_ExtendSaysPromptIsOptionalAndWhatAnUnrenderableResolutionDoes()
+    {
+        Assert.Contains("the same arguments as a real call (so a prompt when there is no image or video)",
+            Property("generate_video", "dry_run").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var extend = Tools.Single(t => t.Name == "extend_video");
+        Assert.DoesNotContain("prompt", extend.InputSchema.TryGetProperty("required", out var required)
+            ? required.EnumerateArray().Select(r => r.GetString()) : []);
+        Assert.Contains("Optional: without it the clip simply continues the scene", Property("extend_video", "prompt").GetProperty("description").GetString(),
+            StringComparison.Ordinal);
+        Assert.Contains("a resolution its model cannot render is refused before anything is sent, naming the model: then pass model too",
+            extend.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToolDescriptions_SayCostAndTime()
     {
         Assert.Contains("PAID", Tools[0].Description, StringComparison.Ordinal);
@@ -173,7 +243,7 @@ public sealed class SchemaTests
     {
         Assert.False(Property("extend_video", "size").TryGetProperty("default", out _));
         Assert.Contains("previous clip", Property("extend_video", "size").GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["task_id", "prompt"], Tools[2].InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["task_id"], Tools[2].InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

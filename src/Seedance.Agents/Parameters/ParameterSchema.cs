@@ -108,8 +108,10 @@ internal static class ParameterSchema
             {
                 ["type"] = "string",
                 ["enum"] = Strings(ImageRoles.All),
-                ["description"] = "first_frame: the video starts on this image; last_frame: it ends on it; reference_image: a reference "
-                    + "portrait (with asset:// URLs).",
+                ["description"] = "first_frame: the video starts on this image; last_frame: it ends on it; reference_image: a person "
+                    + "whose likeness (face, look) the video keeps, in the provider's words a reference portrait, shown with asset:// URLs "
+                    + "of approved material (an http(s) image is sent as given). first_frame and last_frame may be combined with "
+                    + "reference_image. For a logo, product or style reference use image_urls instead.",
             },
         },
         ["required"] = new JsonArray("url", "role"),

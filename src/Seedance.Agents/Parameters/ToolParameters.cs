@@ -41,7 +41,8 @@ internal static class ToolParameters
         Rule = ArgumentRule,
         Default = false,
         Describe = _ => "true to check and price the request without sending it: returns estimated_cost_usd and the exact body that would be "
-            + "sent. Nothing is sent, charged or recorded as a task.",
+            + "sent. Nothing is sent, charged or recorded as a task. It takes the same arguments as a real call (so a prompt when there is no "
+            + "image or video); the price depends only on model, duration and resolution.",
     };
 
     /// <summary>The tool-only <c>confirm_quote</c> argument of the paid tools: the user's yes to a price, given outside the call.</summary>
@@ -227,9 +228,8 @@ internal static class ToolParameters
             + "finished long video: the new clip continues its last shot and the film is stitched again with it."),
         Generate["prompt"] with
         {
-            Required = true,
-            RequiredHint = "a description of what happens next",
-            Describe = c => "What happens next in the continued clip. " + ParameterTexts.PromptLimits(c),
+            Describe = c => "What happens next in the continued clip. Optional: without it the clip simply continues the scene from the "
+                + "last frame. " + ParameterTexts.PromptLimits(c),
         },
         .. Generate.Pick(["model", "duration", "size", "resolution", "generate_audio", "seed"],
             p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),

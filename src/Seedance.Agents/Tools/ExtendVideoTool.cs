@@ -42,7 +42,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         Title = "Extend a video",
         Description =
             "Continue a finished clip: the last frame of task_id becomes the first frame of a new PAID generation that keeps "
-            + $"the previous clip's {Inherited()} unless you set them here, and again returns its "
+            + $"the previous clip's {Inherited()} unless you set them here (a resolution its model cannot render is refused before "
+            + "anything is sent, naming the model: then pass model too), and again returns its "
             + "own last frame so chains can go on. The previous task must have succeeded with a last frame (generate_video asks "
             + "for one by default). Returns the new task_id; follow it with check_task. Given the sequence_id (seq_…) of a finished long "
             + "video, the new clip continues its last shot, becomes its next shot, and the film is stitched again with it. " + SpendWords.PaidCall(catalog),

@@ -35,7 +35,7 @@ internal sealed class GenerateVideoTool : ISeedanceTool
             + "minutes, so the call returns a task_id at once (or after `wait` seconds); then call check_task with that "
             + "task_id and wait=50 (without wait it answers at once) until status is succeeded, which gives the video link and the downloaded file. Never call "
             + "generate_video again to retry a task that is still running: that pays twice. Arguments are the provider's "
-            + "request fields. Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog),
+            + "request fields. Bad arguments are refused before anything is sent, with every problem listed. " + SpendWords.PaidCall(catalog, withPrices: true),
         InputSchema = ParameterSchema.Write(ToolParameters.Generate, catalog),
         OutputSchema = OutputSchemas.PaidCall,
         OpenWorld = true,

@@ -28,7 +28,8 @@ internal sealed class GetBalanceTool : ISeedanceTool
         Description =
             "Show the account's remaining balance (and what it has used) from the provider, with today's spend from this machine's "
             + "journal: charged costs plus estimates of tasks not charged yet, and the daily budget when one is set. Free and read-only. "
-            + "Use it before a long or high-resolution video, or when a call was refused for payment or budget.",
+            + "Not needed before a paid call: the paid tools price every call, ask the user when the price calls for it and keep to the "
+            + "budget themselves. Use it when the user asks about balance or spend, or after a call was refused for payment or budget.",
         InputSchema = ParameterSchema.Write(ToolParameters.Balance, catalog),
         OutputSchema = OutputSchemas.Balance,
         ReadOnly = true,
