@@ -58,6 +58,7 @@ internal sealed class GenerationStarter
             request = await beforeSend(request, deadline - ToolCall.AnswerTime);
         }
 
+        call.Sending.Start();
         var submitted = await _submitter.SubmitAsync(tool, request, parentTaskId, estimate, deadline, call.CancellationToken, shot);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
         if (estimate.Usd is null && estimate.CountedBasis is not null && _guard.DailyBudget is not null)

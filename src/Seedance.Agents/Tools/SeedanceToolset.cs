@@ -102,19 +102,24 @@ public sealed class SeedanceToolset
         var started = _time.GetUtcNow();
         using var limit = new CancellationTokenSource(_limit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        var call = new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token);
         try
         {
-            return await tool.InvokeAsync(arguments, new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token));
+            return await tool.InvokeAsync(arguments, call);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
-            var submits = !_definitions[name].ReadOnly;
+            // Only a call that began sending may have created a task; one cut off before (a price question still open, a slow
+            // upload) sent nothing and must say so.
+            var sent = !_definitions[name].ReadOnly && call.Sending.Started;
             return ToolOutcomes.Failure(new ToolError
             {
                 Kind = "timed_out",
-                Error = $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before the provider answered.",
-                Charged = submits,
-                NextStep = submits
+                Error = sent
+                    ? $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before the provider answered."
+                    : $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before sending anything: nothing was sent or charged.",
+                Charged = sent,
+                NextStep = sent
                     ? "A task may have been created: it is in list_tasks (unconfirmed until settled). Call check_task with its id, which "
                         + "settles it without paying twice; do not call " + name + " again for it."
                     : $"Call {name} again in a moment.",

@@ -15,6 +15,9 @@ namespace Seedance.Agents.Tools;
 internal sealed record ToolCall(IProgress<ToolProgress>? Progress, Spending.IPaidCallApprover? Approver, DateTimeOffset Started, DateTimeOffset Deadline,
     CancellationToken CancellationToken)
 {
+    /// <summary>Set when this call begins sending a paid request; shared by every copy of the call.</summary>
+    public PaidSendMark Sending { get; init; } = new();
+
     /// <summary>When the user answered a price question in this call, if asked; a requested wait is counted from then, still within <see cref="Deadline"/>.</summary>
     public DateTimeOffset? Answered { get; init; }
 
