@@ -46,6 +46,9 @@ public sealed class AgentFixture : IAsyncDisposable
 
     public TaskJournal Journal => Toolset.Journal;
 
+    /// <summary>The long videos kept in the same journal file.</summary>
+    public SequenceJournal Films => _services.GetRequiredService<SequenceJournal>();
+
     /// <summary>What a host runs once at start to settle what the journal left open.</summary>
     public Seedance.Agents.Tasks.JournalRecovery Recovery => _services.GetRequiredService<Seedance.Agents.Tasks.JournalRecovery>();
 

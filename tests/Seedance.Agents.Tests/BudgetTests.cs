@@ -59,8 +59,9 @@ public sealed class BudgetTests
         var options = new SeedanceAgentOptions { DailyBudgetUsd = 3m };
 
         // Two journals on one file are two processes: neither sees the other's in-process state.
-        var journals = new[] { new TaskJournal(path, time), new TaskJournal(path, time) };
-        var guards = journals.Select(j => new SpendGuard(j, options, time)).ToArray();
+        var databases = new[] { new JournalDatabase(path, time), new JournalDatabase(path, time) };
+        var journals = databases.Select(d => new TaskJournal(d)).ToArray();
+        var guards = databases.Select((d, i) => new SpendGuard(journals[i], new SequenceJournal(d), options, time)).ToArray();
         var estimate = new CostEstimate(1m, 0.1m, 10, EstimateSources.PriceTable, "10 s");
 
         var calls = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>

@@ -50,7 +50,7 @@ public sealed class LongVideoTests
         Assert.Equal("first_frame", shots[1].GetProperty("request_body").GetProperty("image_with_roles")[0].GetProperty("role").GetString());
         Assert.All(shots, s => Assert.True(s.GetProperty("request_body").GetProperty("return_last_frame").GetBoolean()));
         Assert.Equal(0, f.Sandbox.Counters.TasksCreated);
-        Assert.Empty(await f.Journal.ListSequencesAsync(10));
+        Assert.Empty(await f.Films.ListSequencesAsync(10));
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class LongVideoTests
         var extended = await f.CallAsync(ToolNames.ExtendVideo, $$"""{"task_id": "{{id}}", "prompt": "the kite flies on"}""");
         Assert.False(extended.IsError, extended.Text);
         Assert.Equal(2, f.Sandbox.Counters.TasksCreated);
-        Assert.Equal(2, (await f.Journal.FindSequenceAsync(id))!.ShotCount);
+        Assert.Equal(2, (await f.Films.FindSequenceAsync(id))!.ShotCount);
 
         // The film goes on from the extension, not from the storyboard's abandoned shot 2.
         var film = await FollowAsync(f, id);
@@ -273,23 +273,25 @@ public sealed class LongVideoTests
     public async Task Journal_StopRequested_NoShotOfThatFilmCanBeJournaledButOtherTasksCan()
     {
         var path = Path.Combine(Path.GetTempPath(), "seedance-journal-stop", Guid.NewGuid().ToString("N") + ".db");
-        var journal = new TaskJournal(path);
-        await journal.CreateSequenceAsync(new SequenceEntry
+        var database = new JournalDatabase(path);
+        var journal = new TaskJournal(database);
+        var films = new SequenceJournal(database);
+        await films.CreateSequenceAsync(new SequenceEntry
         {
             SequenceId = "seq_1", CreatedAt = default, UpdatedAt = default, PlanJson = "[]", ShotCount = 3, State = SequenceState.Running,
         });
         await journal.RecordSubmittingAsync("unconfirmed-a", "{}", "m", "p", null, "k1", null, "seq_1", 1);
 
-        Assert.True(await journal.RequestStopAsync("seq_1"));
-        Assert.False(await journal.RequestStopAsync("seq_1"));
+        Assert.True(await films.RequestStopAsync("seq_1"));
+        Assert.False(await films.RequestStopAsync("seq_1"));
         await Assert.ThrowsAsync<TaskJournalException>(() => journal.RecordSubmittingAsync("unconfirmed-b", "{}", "m", "p", null, "k2", null, "seq_1", 2));
         await journal.RecordSubmittingAsync("unconfirmed-c", "{}", "m", "p", null, "k3", null, null, null);
-        await journal.FinishStoppedAsync("seq_1", 1, "[]", null, null, null, null, "stopped");
+        await films.FinishStoppedAsync("seq_1", 1, "[]", null, null, null, null, "stopped");
         await journal.RecordSubmittingAsync("unconfirmed-d", "{}", "m", "p", null, "k4", null, "seq_1", 2); // an extension of the stopped film
 
-        Assert.Equal(["unconfirmed-a", "unconfirmed-d"], (await journal.ShotsAsync("seq_1")).Select(e => e.TaskId));
+        Assert.Equal(["unconfirmed-a", "unconfirmed-d"], (await films.ShotsAsync("seq_1")).Select(e => e.TaskId));
         Assert.NotNull(await journal.FindAsync("unconfirmed-c"));
-        Assert.Equal((SequenceState.Stopped, 1), ((await journal.FindSequenceAsync("seq_1"))!.State, (await journal.FindSequenceAsync("seq_1"))!.ShotCount));
+        Assert.Equal((SequenceState.Stopped, 1), ((await films.FindSequenceAsync("seq_1"))!.State, (await films.FindSequenceAsync("seq_1"))!.ShotCount));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(path);
     }
@@ -298,8 +300,10 @@ public sealed class LongVideoTests
     public async Task Journal_WrittenBySchemaTwo_GainsSequencesAndKeepsItsTasks_OneRowPerShot()
     {
         var path = OldJournals.Write(schema: 2);
-        var journal = new TaskJournal(path);
-        await journal.CreateSequenceAsync(new SequenceEntry
+        var database = new JournalDatabase(path);
+        var journal = new TaskJournal(database);
+        var films = new SequenceJournal(database);
+        await films.CreateSequenceAsync(new SequenceEntry
         {
             SequenceId = "seq_1", CreatedAt = default, UpdatedAt = default, PlanJson = "[]", ShotCount = 2, State = SequenceState.Running,
         });
@@ -309,7 +313,7 @@ public sealed class LongVideoTests
         Assert.NotNull(await journal.FindAsync("task_old"));
         Assert.Equal(("seq_1", 1), ((await journal.FindAsync("task_a"))!.SequenceId, (await journal.FindAsync("task_a"))!.Shot));
         await Assert.ThrowsAsync<TaskJournalException>(() => journal.RecordSubmittingAsync("unconfirmed-b", "{}", "m", "p", null, "k2", null, "seq_1", 1));
-        Assert.Equal("task_a", Assert.Single(await journal.ShotsAsync("seq_1")).TaskId);
+        Assert.Equal("task_a", Assert.Single(await films.ShotsAsync("seq_1")).TaskId);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(path);
     }

@@ -87,15 +87,18 @@ public static class SeedanceAgentsServiceCollectionExtensions
         }
 
         services.AddHttpClient(DownloadClientName, http => http.Timeout = TimeSpan.FromMinutes(30));
-        services.TryAddSingleton(sp => new TaskJournal(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
+        // One journal file, one store per aggregate kept in it (tasks, films; the price quotes below).
+        services.TryAddSingleton(sp => new JournalDatabase(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TaskJournal(sp.GetRequiredService<JournalDatabase>()));
+        services.TryAddSingleton(sp => new SequenceJournal(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),
             Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes) { StallTimeout = Options(sp).DownloadStallTimeout });
         services.TryAddSingleton(sp => new LocalImageResolver(Options(sp).ResolveAllowedImageFolders()));
 
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
-        services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<TaskJournal>(), Time(sp)));
+        services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<JournalDatabase>(), Time(sp)));
         services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
@@ -107,11 +110,12 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<PaidQuoteStore>(), Time(sp)));
         services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
         services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
-            sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<ResultSaver>(),
-            sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new SequenceReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(),
+            sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
+            sp.GetRequiredService<ResultSaver>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new SequenceReporter(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(),
             sp.GetRequiredService<TaskWaiter>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SeedanceClient>(),
+        services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
+            sp.GetRequiredService<SeedanceClient>(),
             sp.GetRequiredService<VideoDownloader>(), Options(sp), Time(sp), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<ResultSaver>(),
             sp.GetRequiredService<SequenceRunner>()));
 
@@ -119,16 +123,18 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.AddHostedService<JournalRecoveryService>();
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
-        services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<JournaledSubmitter>(),
+        services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
+            sp.GetRequiredService<JournaledSubmitter>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<SequenceJournal>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp), sp.GetRequiredService<SequenceRunner>()));
-        services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>()));
+        services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>()));
         services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
-            sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));
-        services.AddSingleton<ISeedanceTool>(sp => new StopLongVideoTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceRunner>(),
+            sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));
+        services.AddSingleton<ISeedanceTool>(sp => new StopLongVideoTool(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(),
             sp.GetRequiredService<SequenceReporter>(), sp.GetRequiredService<CostEstimator>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
             sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools));

@@ -19,12 +19,12 @@ internal sealed class PaidQuoteStore
 
     private const string Prefix = "quote_";
 
-    private readonly TaskJournal _journal;
+    private readonly JournalDatabase _database;
     private readonly TimeProvider _time;
 
-    public PaidQuoteStore(TaskJournal journal, TimeProvider time)
+    public PaidQuoteStore(JournalDatabase database, TimeProvider time)
     {
-        _journal = journal;
+        _database = database;
         _time = time;
     }
 
@@ -69,7 +69,7 @@ internal sealed class PaidQuoteStore
 
         try
         {
-            await using var connection = _journal.OpenReady();
+            await using var connection = _database.OpenReady();
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id";
             command.Parameters.AddWithValue("$id", quoteId);
@@ -95,7 +95,7 @@ internal sealed class PaidQuoteStore
         }
         catch (SqliteException ex)
         {
-            throw _journal.Explain(ex);
+            throw _database.Explain(ex);
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed class PaidQuoteStore
     {
         try
         {
-            await using var connection = _journal.OpenReady();
+            await using var connection = _database.OpenReady();
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, value) in parameters)
@@ -115,7 +115,7 @@ internal sealed class PaidQuoteStore
         }
         catch (SqliteException ex)
         {
-            throw _journal.Explain(ex);
+            throw _database.Explain(ex);
         }
     }
 }

@@ -12,12 +12,14 @@ namespace Seedance.Agents.Spending;
 internal sealed class SpendGuard
 {
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly SeedanceAgentOptions _options;
     private readonly TimeProvider _time;
 
-    public SpendGuard(TaskJournal journal, SeedanceAgentOptions options, TimeProvider time)
+    public SpendGuard(TaskJournal journal, SequenceJournal films, SeedanceAgentOptions options, TimeProvider time)
     {
         _journal = journal;
+        _films = films;
         _options = options;
         _time = time;
     }
@@ -31,7 +33,7 @@ internal sealed class SpendGuard
     {
         var since = StartOfToday();
         var entries = await _journal.CreatedSinceAsync(since, cancellationToken);
-        var films = await _journal.SequencesCreatedSinceAsync(since, cancellationToken);
+        var films = await _films.SequencesCreatedSinceAsync(since, cancellationToken);
         return Spend(since, entries, films, exceptFilm: null);
     }
 

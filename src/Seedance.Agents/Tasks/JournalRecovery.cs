@@ -14,6 +14,7 @@ namespace Seedance.Agents.Tasks;
 public sealed class JournalRecovery
 {
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly SeedanceClient _client;
     private readonly VideoDownloader _downloader;
     private readonly SeedanceAgentOptions _options;
@@ -22,11 +23,12 @@ public sealed class JournalRecovery
     private readonly ResultSaver _saver;
     private readonly SequenceRunner _sequences;
 
-    internal JournalRecovery(TaskJournal journal, SeedanceClient client, VideoDownloader downloader, SeedanceAgentOptions options, TimeProvider time,
-        JournaledSubmitter submitter, ResultSaver saver, SequenceRunner sequences)
+    internal JournalRecovery(TaskJournal journal, SequenceJournal films, SeedanceClient client, VideoDownloader downloader, SeedanceAgentOptions options,
+        TimeProvider time, JournaledSubmitter submitter, ResultSaver saver, SequenceRunner sequences)
     {
         _sequences = sequences;
         _journal = journal;
+        _films = films;
         _client = client;
         _downloader = downloader;
         _options = options;
@@ -83,7 +85,7 @@ public sealed class JournalRecovery
         // A film being stopped resumes too: its shot in flight is finished and saved, and the shots done are stitched.
         foreach (var state in (SequenceState[])[SequenceState.Running, SequenceState.Stopping])
         {
-            foreach (var sequence in await _journal.ListSequencesAsync(100, state, cancellationToken))
+            foreach (var sequence in await _films.ListSequencesAsync(100, state, cancellationToken))
             {
                 _sequences.Ensure(sequence.SequenceId);
             }

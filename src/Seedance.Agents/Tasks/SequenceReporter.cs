@@ -12,15 +12,15 @@ namespace Seedance.Agents.Tasks;
 /// </summary>
 internal sealed class SequenceReporter
 {
-    private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly SequenceRunner _runner;
     private readonly TaskWaiter _waiter;
     private readonly SeedanceAgentOptions _options;
     private readonly TimeProvider _time;
 
-    public SequenceReporter(TaskJournal journal, SequenceRunner runner, TaskWaiter waiter, SeedanceAgentOptions options, TimeProvider time)
+    public SequenceReporter(SequenceJournal films, SequenceRunner runner, TaskWaiter waiter, SeedanceAgentOptions options, TimeProvider time)
     {
-        _journal = journal;
+        _films = films;
         _runner = runner;
         _waiter = waiter;
         _options = options;
@@ -31,7 +31,7 @@ internal sealed class SequenceReporter
     public async Task<SequenceReport> ReportAsync(string sequenceId, int wait, ToolCall call, IReadOnlyList<string>? warnings = null)
     {
         var cancellationToken = call.CancellationToken;
-        var sequence = await _journal.FindSequenceAsync(sequenceId, cancellationToken) ?? throw ToolFailure.UnknownTask(sequenceId);
+        var sequence = await _films.FindSequenceAsync(sequenceId, cancellationToken) ?? throw ToolFailure.UnknownTask(sequenceId);
         if (sequence.State is SequenceState.Running or SequenceState.Stopping || (sequence.State == SequenceState.Unstitched && _options.DownloadResults && sequence.StitchCommand is not null))
         {
             _runner.Ensure(sequenceId);
@@ -42,8 +42,8 @@ internal sealed class SequenceReporter
         var nextRead = start;
         while (true)
         {
-            sequence = await _journal.FindSequenceAsync(sequenceId, CancellationToken.None) ?? sequence;
-            var shots = await _journal.ShotsAsync(sequenceId, CancellationToken.None);
+            sequence = await _films.FindSequenceAsync(sequenceId, CancellationToken.None) ?? sequence;
+            var shots = await _films.ShotsAsync(sequenceId, CancellationToken.None);
             var report = SequenceReportBuilder.Build(sequence, shots, warnings);
             var now = _time.GetUtcNow();
             var busy = sequence.State is SequenceState.Running or SequenceState.Stopping || _runner.IsRunning(sequenceId);

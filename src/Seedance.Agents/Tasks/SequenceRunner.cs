@@ -24,6 +24,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
 
     private readonly SeedanceClient _client;
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
     private readonly ResultSaver _saver;
@@ -37,11 +38,12 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, string> _failuresWhileStopping = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
 
-    public SequenceRunner(SeedanceClient client, TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, ResultSaver saver,
-        CostEstimator estimator, FilmStitcher stitcher, SeedanceAgentOptions options, TimeProvider time)
+    public SequenceRunner(SeedanceClient client, TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter,
+        ResultSaver saver, CostEstimator estimator, FilmStitcher stitcher, SeedanceAgentOptions options, TimeProvider time)
     {
         _client = client;
         _journal = journal;
+        _films = films;
         _submitter = submitter;
         _waiter = waiter;
         _saver = saver;
@@ -108,7 +110,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     {
         try
         {
-            var sequence = await _journal.FindSequenceAsync(sequenceId, cancellationToken);
+            var sequence = await _films.FindSequenceAsync(sequenceId, cancellationToken);
             if (sequence is null || sequence.State is SequenceState.Failed or SequenceState.Succeeded or SequenceState.Stopped)
             {
                 return;
@@ -123,7 +125,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         catch (Exception ex) when (ex is TaskJournalException or IOException or UnauthorizedAccessException or SeedanceApiException)
         {
             // Left running (or stopping): check_task (or the next start) picks it up again.
-            await TryAsync(() => _journal.NoteSequenceProblemAsync(sequenceId,
+            await TryAsync(() => _films.NoteSequenceProblemAsync(sequenceId,
                 $"the chain paused ({ex.Message}); check_task with the sequence_id resumes it", CancellationToken.None));
         }
     }
@@ -172,13 +174,13 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
 
         if (unsaved.Count > 0)
         {
-            await _journal.UpdateSequenceAsync(id, SequenceState.Unstitched,
+            await _films.UpdateSequenceAsync(id, SequenceState.Unstitched,
                 problem: $"not every shot is saved on this machine, so no film was made ({string.Join("; ", unsaved)})", cancellationToken: CancellationToken.None);
             return;
         }
 
         var stitched = await _stitcher.StitchAsync(id, clips, cancellationToken);
-        await _journal.UpdateSequenceAsync(id, stitched.FilmPath is null ? SequenceState.Unstitched : SequenceState.Succeeded, stitched.FilmPath,
+        await _films.UpdateSequenceAsync(id, stitched.FilmPath is null ? SequenceState.Unstitched : SequenceState.Succeeded, stitched.FilmPath,
             stitched.Seconds, stitched.Method, stitched.Command, problem: stitched.Problem, cancellationToken: CancellationToken.None);
     }
 
@@ -196,7 +198,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, 2 * attempt)), _time, cancellationToken);
             }
 
-            var entry = (await _journal.ShotsAsync(id, cancellationToken)).FirstOrDefault(e => e.Shot == shot);
+            var entry = (await _films.ShotsAsync(id, cancellationToken)).FirstOrDefault(e => e.Shot == shot);
             if (entry is not null && !JournaledSubmitter.IsPlaceholder(entry.TaskId))
             {
                 return entry.TaskId;
@@ -369,7 +371,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     }
 
     private async Task<bool> StopRequestedAsync(string id, CancellationToken cancellationToken) =>
-        (await _journal.FindSequenceAsync(id, cancellationToken))?.State == SequenceState.Stopping;
+        (await _films.FindSequenceAsync(id, cancellationToken))?.State == SequenceState.Stopping;
 
     /// <summary>
     /// Ends a stopped film at <paramref name="shot"/>, the first shot not in it: either never sent (the stop came first) or sent before
@@ -387,12 +389,12 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
         if (kept == 0 || unsaved.Count > 0)
         {
             var why = kept == 0 ? "no shot was finished" : $"not every shot is saved on this machine ({string.Join("; ", unsaved)})";
-            await _journal.FinishStoppedAsync(id, kept, planJson, null, null, null, null, $"{problem}; no film was made: {why}", CancellationToken.None);
+            await _films.FinishStoppedAsync(id, kept, planJson, null, null, null, null, $"{problem}; no film was made: {why}", CancellationToken.None);
             return;
         }
 
         var stitched = await _stitcher.StitchAsync(id, clips, cancellationToken);
-        await _journal.FinishStoppedAsync(id, kept, planJson, stitched.FilmPath, stitched.Seconds, stitched.Method, stitched.Command,
+        await _films.FinishStoppedAsync(id, kept, planJson, stitched.FilmPath, stitched.Seconds, stitched.Method, stitched.Command,
             stitched.FilmPath is null ? $"{problem}; no film was made: {stitched.Problem}" : problem, CancellationToken.None);
     }
 
@@ -401,7 +403,7 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     /// <summary>Records that the chain stops at a failed shot; a film being stopped keeps its state, and the stop's summary says why.</summary>
     private async Task StopAsync(string id, int shot, string problem)
     {
-        if (!await _journal.FailSequenceAsync(id, shot, problem, CancellationToken.None))
+        if (!await _films.FailSequenceAsync(id, shot, problem, CancellationToken.None))
         {
             _failuresWhileStopping[id] = problem;
         }

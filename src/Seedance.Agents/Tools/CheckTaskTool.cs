@@ -11,15 +11,18 @@ namespace Seedance.Agents.Tools;
 internal sealed class CheckTaskTool : ISeedanceTool
 {
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
     private readonly TaskReporter _reporter;
     private readonly SequenceReporter _sequences;
 
-    public CheckTaskTool(TaskJournal journal, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, SequenceReporter sequences)
+    public CheckTaskTool(TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter,
+        SequenceReporter sequences)
     {
         _sequences = sequences;
         _journal = journal;
+        _films = films;
         _submitter = submitter;
         _waiter = waiter;
         _reporter = reporter;
@@ -55,7 +58,7 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
-        if (SequencePlan.IsSequenceId(taskId) && await _journal.FindSequenceAsync(taskId, cancellationToken) is not null)
+        if (SequencePlan.IsSequenceId(taskId) && await _films.FindSequenceAsync(taskId, cancellationToken) is not null)
         {
             return ToolOutcomes.Success(await _sequences.ReportAsync(taskId, wait, call));
         }

@@ -16,16 +16,19 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 {
     private readonly SeedanceClient _client;
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly TaskWaiter _waiter;
     private readonly GenerationStarter _starter;
     private readonly TimeProvider _time;
     private readonly SequenceRunner _runner;
 
-    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, TaskWaiter waiter, GenerationStarter starter, TimeProvider time, SequenceRunner runner)
+    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter, TimeProvider time,
+        SequenceRunner runner)
     {
         _runner = runner;
         _client = client;
         _journal = journal;
+        _films = films;
         _waiter = waiter;
         _starter = starter;
         _time = time;
@@ -66,7 +69,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var taskId = read.String("task_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
-        var sequence = SequencePlan.IsSequenceId(taskId) ? await _journal.FindSequenceAsync(taskId, cancellationToken) : null;
+        var sequence = SequencePlan.IsSequenceId(taskId) ? await _films.FindSequenceAsync(taskId, cancellationToken) : null;
         if (sequence is not null)
         {
             taskId = await LastShotAsync(sequence, cancellationToken);
@@ -119,7 +122,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         // journal before it is sent); once it is done the chain saves it and stitches the film again.
         var shot = new SequenceShot(sequence.SequenceId, sequence.ShotCount + 1);
         var report = await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, shot, confirmQuote, beforeSend);
-        await _journal.AddShotAsync(sequence.SequenceId, shot.Shot, CancellationToken.None);
+        await _films.AddShotAsync(sequence.SequenceId, shot.Shot, CancellationToken.None);
         _runner.Ensure(sequence.SequenceId);
         return ToolOutcomes.Success(report with
         {
@@ -132,7 +135,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     private async Task<string> LastShotAsync(SequenceEntry sequence, CancellationToken cancellationToken)
     {
         var id = sequence.SequenceId;
-        var shots = await _journal.ShotsAsync(id, cancellationToken);
+        var shots = await _films.ShotsAsync(id, cancellationToken);
         var last = shots.FirstOrDefault(s => s.Shot == sequence.ShotCount);
         switch (sequence.State)
         {

@@ -23,19 +23,19 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
     private readonly GenerationStarter _starter;
     private readonly CostEstimator _estimator;
     private readonly SpendGuard _guard;
-    private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly SequenceRunner _runner;
     private readonly SequenceReporter _reporter;
 
     public GenerateLongVideoTool(SeedanceClient client, LocalImageInputs images, GenerationStarter starter, CostEstimator estimator, SpendGuard guard,
-        TaskJournal journal, SequenceRunner runner, SequenceReporter reporter)
+        SequenceJournal films, SequenceRunner runner, SequenceReporter reporter)
     {
         _client = client;
         _images = images;
         _starter = starter;
         _estimator = estimator;
         _guard = guard;
-        _journal = journal;
+        _films = films;
         _runner = runner;
         _reporter = reporter;
     }
@@ -116,7 +116,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
         var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
         var id = SequencePlan.NewId();
-        await _journal.CreateSequenceAsync(new SequenceEntry
+        await _films.CreateSequenceAsync(new SequenceEntry
         {
             SequenceId = id,
             CreatedAt = default,

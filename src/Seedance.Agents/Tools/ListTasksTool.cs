@@ -31,10 +31,12 @@ internal sealed class ListTasksTool : ISeedanceTool
     };
 
     private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
 
-    public ListTasksTool(TaskJournal journal)
+    public ListTasksTool(TaskJournal journal, SequenceJournal films)
     {
         _journal = journal;
+        _films = films;
     }
 
     /// <summary>The status filters, in the order the schema lists them.</summary>
@@ -78,11 +80,11 @@ internal sealed class ListTasksTool : ISeedanceTool
         var more = entries.Count > limit;
         var tasks = entries.Take(limit).Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
         var sequences = new List<SequenceReport>();
-        foreach (var sequence in offset > 0 ? Array.Empty<SequenceEntry>() : await _journal.ListSequencesAsync(limit, cancellationToken: cancellationToken))
+        foreach (var sequence in offset > 0 ? Array.Empty<SequenceEntry>() : await _films.ListSequencesAsync(limit, cancellationToken: cancellationToken))
         {
             if (SequenceFilters[status].Contains(sequence.State))
             {
-                sequences.Add(SequenceReportBuilder.Build(sequence, await _journal.ShotsAsync(sequence.SequenceId, cancellationToken)));
+                sequences.Add(SequenceReportBuilder.Build(sequence, await _films.ShotsAsync(sequence.SequenceId, cancellationToken)));
             }
         }
 

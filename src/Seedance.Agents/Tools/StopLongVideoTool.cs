@@ -16,14 +16,14 @@ namespace Seedance.Agents.Tools;
 /// </summary>
 internal sealed class StopLongVideoTool : ISeedanceTool
 {
-    private readonly TaskJournal _journal;
+    private readonly SequenceJournal _films;
     private readonly SequenceRunner _runner;
     private readonly SequenceReporter _reporter;
     private readonly CostEstimator _estimator;
 
-    public StopLongVideoTool(TaskJournal journal, SequenceRunner runner, SequenceReporter reporter, CostEstimator estimator)
+    public StopLongVideoTool(SequenceJournal films, SequenceRunner runner, SequenceReporter reporter, CostEstimator estimator)
     {
-        _journal = journal;
+        _films = films;
         _runner = runner;
         _reporter = reporter;
         _estimator = estimator;
@@ -55,9 +55,9 @@ internal sealed class StopLongVideoTool : ISeedanceTool
 
         var id = read.String("sequence_id")!.Trim();
         var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
-        var sequence = await _journal.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
+        var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
         string note;
-        if (await _journal.RequestStopAsync(id, cancellationToken))
+        if (await _films.RequestStopAsync(id, cancellationToken))
         {
             // The journal now refuses this film's next shot: whatever is journaled now is all that was (or is being) sent.
             _runner.Ensure(id);
@@ -65,7 +65,7 @@ internal sealed class StopLongVideoTool : ISeedanceTool
         }
         else
         {
-            sequence = await _journal.FindSequenceAsync(id, cancellationToken) ?? sequence;
+            sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? sequence;
             note = sequence.State switch
             {
                 SequenceState.Stopping => "this film is already stopping",
@@ -87,7 +87,7 @@ internal sealed class StopLongVideoTool : ISeedanceTool
     {
         try
         {
-            var sent = (await _journal.ShotsAsync(sequence.SequenceId, cancellationToken)).Count;
+            var sent = (await _films.ShotsAsync(sequence.SequenceId, cancellationToken)).Count;
             return $"stopped: {Shots(sent + 1, sequence.ShotCount)} will not be sent{await SavedAsync(sequence, sent, cancellationToken)}; "
                 + (sent > 0
                     ? $"shot {sent} had already been sent: it is followed to its end (it is paid for) and ends the film if it succeeds"
