@@ -143,7 +143,7 @@ public sealed class ConfirmationTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         var listed = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
 
-        Assert.True(result.IsError);
+        Assert.True(result.IsError, Text(result));
         Assert.Equal("confirmation_open", result.StructuredContent!.Value.GetProperty("kind").GetString());
         Assert.Contains("nothing was sent", Text(result), StringComparison.Ordinal);
         Assert.DoesNotContain("may have been created", Text(result), StringComparison.Ordinal);
