@@ -17,4 +17,10 @@ public enum PaidCallDecision
 
     /// <summary>The host could not ask after all (for example, its transport cannot carry the question): nothing is sent, and the call answers confirmation_required with a quote.</summary>
     Unavailable,
+
+    /// <summary>
+    /// The answer came after the call had to give the question up (its deadline less what the submit needs), for example a
+    /// multi round-trip answer sent long after the question: nothing is sent, and the call says the confirmation is still open.
+    /// </summary>
+    Late,
 }

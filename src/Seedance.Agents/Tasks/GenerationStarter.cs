@@ -179,6 +179,8 @@ internal sealed class GenerationStarter
                 throw ToolFailure.Declined(tool, quote, decision);
             case PaidCallDecision.Failed:
                 throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+            case PaidCallDecision.Late:
+                throw ToolFailure.ConfirmationStillOpen(tool, quote);
             case PaidCallDecision.Unavailable:
                 // No one can be asked here: nothing is spent without a yes, so the model is given the price to put to the user.
                 var (id, expires) = await _quotes.IssueAsync(tool, binding, call.CancellationToken);

@@ -20,14 +20,24 @@ internal sealed class MrtrPaidCallApprover(RequestContext<CallToolRequestParams>
     /// <summary>The question to send back when this round had to ask; null when it was answered or never asked.</summary>
     public InputRequiredResult? Pending { get; private set; }
 
+    /// <summary>
+    /// How long after the question an answer still counts: the longest call (55 s) less what the submit needs, as for a question
+    /// asked inside one call. The answer round is a new request with a clock of its own, so the time must travel in the state.
+    /// </summary>
+    public static readonly TimeSpan AnswerWindow = TimeSpan.FromSeconds(55 - 8);
+
+    // Signs the time the question was asked, so a client cannot move it; an answer reaching another instance is asked again.
+    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+
     public ValueTask<PaidCallDecision> ApproveAsync(PaidCallQuote quote, CancellationToken cancellationToken)
     {
-        var state = StateFor(quote);
         var parameters = request.Params;
-        if (parameters?.RequestState == state && parameters.InputResponses is { } responses && responses.TryGetValue(InputKey, out var response)
-            && response.Deserialize(InputResponse.ElicitResultJsonTypeInfo) is { } answer)
+        var now = DateTimeOffset.UtcNow;
+        if (parameters?.RequestState is { } state && AskedAt(quote, state) is { } asked && parameters.InputResponses is { } responses
+            && responses.TryGetValue(InputKey, out var response) && response.Deserialize(InputResponse.ElicitResultJsonTypeInfo) is { } answer)
         {
-            return ValueTask.FromResult(McpPaidCallApprover.Decide(answer));
+            // A yes after the call would have had to give the question up sends nothing, exactly as within one call.
+            return ValueTask.FromResult(now - asked > AnswerWindow || now < asked ? PaidCallDecision.Late : McpPaidCallApprover.Decide(answer));
         }
 
         // Not answered for this exact call yet: ask, and end this round with nothing sent (the tool then returns the
@@ -35,17 +45,46 @@ internal sealed class MrtrPaidCallApprover(RequestContext<CallToolRequestParams>
         Pending = new InputRequiredResult
         {
             InputRequests = new Dictionary<string, InputRequest> { [InputKey] = InputRequest.ForElicitation(McpPaidCallApprover.Question(quote)) },
-            RequestState = state,
+            RequestState = StateFor(quote, now),
         };
         return ValueTask.FromResult(PaidCallDecision.Cancelled);
     }
 
-    /// <summary>A digest of the tool, its arguments and the quoted price: an answer counts only for the call it was given for.</summary>
-    private string StateFor(PaidCallQuote quote)
+    /// <summary>"confirm-v2.&lt;asked at, unix ms&gt;.&lt;HMAC of the call and that time&gt;": binds the answer to this exact call and when it was asked.</summary>
+    private string StateFor(PaidCallQuote quote, DateTimeOffset askedAt)
+    {
+        var ms = askedAt.ToUnixTimeMilliseconds();
+        return $"confirm-v2.{ms}.{Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(Text(quote) + "\n" + ms)))}";
+    }
+
+    /// <summary>When the question behind <paramref name="state"/> was asked, when the state is this server's for this exact call; else null.</summary>
+    private DateTimeOffset? AskedAt(PaidCallQuote quote, string state)
+    {
+        var parts = state.Split('.');
+        if (parts.Length != 3 || parts[0] != "confirm-v2" || !long.TryParse(parts[1], System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var ms) || ms > 253402300799999)
+        {
+            return null;
+        }
+
+        var expected = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(Text(quote) + "\n" + ms));
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(parts[2]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    private string Text(PaidCallQuote quote)
     {
         var arguments = SeedanceMcpFunction.ToJson(request.Params?.Arguments).GetRawText();
-        var text = string.Join('\n', "seedance-confirm-v1", request.Params?.Name, arguments, quote.Tool, quote.Model, quote.DurationSeconds, quote.Resolution,
+        return string.Join('\n', "seedance-confirm-v2", request.Params?.Name, arguments, quote.Tool, quote.Model, quote.DurationSeconds, quote.Resolution,
             quote.Size, quote.GenerateAudio, quote.Shots, quote.Estimate.Usd?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return "confirm-v1." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }
