@@ -40,6 +40,9 @@ function environment(root) {
     SEEDANCE_JOURNAL: join(root, "journal.db"),
     SEEDANCE_OUTPUT_DIR: join(root, "videos"),
     Seedance__Sandbox__TaskDuration: "00:00:02",
+    // This client declares no elicitation, so with a price threshold every paid call would answer confirmation_required
+    // (proved by the confirmation scenarios); the plain flow runs with the question turned off.
+    SEEDANCE_CONFIRM_ABOVE_USD: "off",
   };
 }
 
@@ -145,7 +148,7 @@ async function startProvider() {
 async function confirmOverHttp() {
   const root = mkdtempSync(join(tmpdir(), "seedance-ext-confirm-"));
   const { provider, counts, url } = await startProvider();
-  const env = { ...environment(root), SEEDANCE_BASE_URL: url, SEEDANCE_API_KEY: "sk-external-confirm-test", SEEDANCE_CONFIRM_ABOVE_USD: "" };
+  const env = { ...environment(root), SEEDANCE_BASE_URL: url, SEEDANCE_API_KEY: "sk-external-confirm-test", SEEDANCE_CONFIRM_ABOVE_USD: "0.50" };
   const { server, port } = await startHttpServer([], env);
   const asked = [];
   let answer = { action: "decline" };

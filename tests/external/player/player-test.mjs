@@ -130,6 +130,8 @@ async function main() {
     // PLAYER_USER_FOLDERS=1 (for the README's screenshot) saves into the user's own videos folder, as a user would see it.
     env: { ...env, SEEDANCE_JOURNAL: join(root, "journal.db"),
       ...(process.env.PLAYER_USER_FOLDERS === "1" ? {} : { SEEDANCE_OUTPUT_DIR: join(root, "videos") }),
+      // The host here declares no elicitation: with a price threshold the clip would wait for a confirm_quote.
+      SEEDANCE_CONFIRM_ABOVE_USD: "off",
       Seedance__Sandbox__TaskDuration: "00:00:02" },
   });
   transport.stderr?.on("data", (chunk) => { serverLog = (serverLog + chunk).slice(-6000); });
