@@ -24,6 +24,8 @@ public sealed partial class McpClientSampleTests
         start.Environment.Remove("APIMART_API_KEY");
         start.Environment.Remove("SEEDANCE_CONFIRM_ABOVE_USD");
         start.Environment.Remove("SEEDANCE_DAILY_BUDGET_USD");
+        // The sample's server inherits this: sandbox clips that take 2 s instead of 6 (the flow is the same).
+        start.Environment["Seedance__Sandbox__TaskDuration"] = "00:00:02";
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
