@@ -90,6 +90,9 @@ public sealed class HttpConfirmationTests : IAsyncLifetime
             new McpClientOptions
             {
                 ProtocolVersion = protocolVersion,
+                // The server/discover probe is the server's first request (cold JIT): on a busy two-core machine it can
+                // take longer than the client's 5 s default, and the client would then fall back to initialize.
+                DiscoverProbeTimeout = TimeSpan.FromSeconds(30),
                 Capabilities = new ClientCapabilities { Elicitation = new ElicitationCapability { Form = new FormElicitationCapability() } },
                 Handlers = new McpClientHandlers { ElicitationHandler = handler },
             });
