@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Seedance.Client.Callers;
 
 namespace Seedance.Agents.Journal;
 
@@ -69,6 +70,23 @@ public sealed class JournalDatabase
         }
     }
 
+    /// <summary>Makes the tables ready and runs a trivial query: throws <see cref="TaskJournalException"/> when the journal cannot be used (readiness).</summary>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM quotes WHERE 0";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="admission"/> on the rows created since its start, then <paramref name="sql"/>, in one IMMEDIATE
     /// transaction: the write lock is taken first, so no other process can write between the check and the insert.
@@ -88,8 +106,8 @@ public sealed class JournalDatabase
             // BEGIN IMMEDIATE: the write lock first, so the rows read are still today's rows when the insert commits.
             await using var transaction = connection.BeginTransaction(deferred: false);
             var since = admission.Since.ToUnixTimeMilliseconds();
-            var tasks = await ReadAsync(connection, transaction, "SELECT * FROM tasks WHERE created_at >= $since", since, JournalRows.Task, cancellationToken);
-            var films = await ReadAsync(connection, transaction, "SELECT * FROM sequences WHERE created_at >= $since", since, JournalRows.Sequence, cancellationToken);
+            var tasks = await ReadAsync(connection, transaction, "SELECT * FROM tasks WHERE created_at >= $since AND owner = $owner", since, JournalRows.Task, cancellationToken);
+            var films = await ReadAsync(connection, transaction, "SELECT * FROM sequences WHERE created_at >= $since AND owner = $owner", since, JournalRows.Sequence, cancellationToken);
             admission.Check(tasks, films);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -112,6 +130,7 @@ public sealed class JournalDatabase
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$since", since);
+        command.Parameters.AddWithValue("$owner", SeedanceCaller.Current.Owner);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -146,6 +165,12 @@ public sealed class JournalDatabase
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>
+    /// The owner whose rows every statement reads and writes (bound as <c>$owner</c>): the current caller's, empty for the
+    /// local user of a one-person host. Another owner's rows are invisible: asking for one answers as for an unknown id.
+    /// </summary>
+    internal static string Owner => SeedanceCaller.Current.Owner;
 
     /// <summary>Now, as the journal stores times (Unix milliseconds).</summary>
     internal long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -194,12 +219,17 @@ public sealed class JournalDatabase
         }
     }
 
-    /// <summary>Binds each named value (null as SQL NULL).</summary>
+    /// <summary>Binds each named value (null as SQL NULL), and the current owner as <c>$owner</c> unless given.</summary>
     internal static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        if (!command.Parameters.Contains("$owner"))
+        {
+            command.Parameters.AddWithValue("$owner", SeedanceCaller.Current.Owner);
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class PaidQuoteStore
         var now = _time.GetUtcNow();
         var expires = now + Lifetime;
         await ExecuteAsync("""
-            INSERT INTO quotes (quote_id, binding, tool, created_at, expires_at) VALUES ($id, $binding, $tool, $now, $expires);
+            INSERT INTO quotes (quote_id, binding, tool, created_at, expires_at, owner) VALUES ($id, $binding, $tool, $now, $expires, $owner);
             DELETE FROM quotes WHERE expires_at < $old;
             """, cancellationToken, ("$id", id), ("$binding", binding), ("$tool", tool), ("$now", now.ToUnixTimeMilliseconds()),
             ("$expires", expires.ToUnixTimeMilliseconds()), ("$old", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds()));
@@ -60,7 +60,7 @@ internal sealed class PaidQuoteStore
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var used = await ExecuteAsync("""
             UPDATE quotes SET used_at = $now
-            WHERE quote_id = $id AND used_at IS NULL AND expires_at > $now AND tool = $tool AND binding = $binding
+            WHERE quote_id = $id AND owner = $owner AND used_at IS NULL AND expires_at > $now AND tool = $tool AND binding = $binding
             """, cancellationToken, ("$id", quoteId), ("$now", now), ("$tool", tool), ("$binding", binding));
         if (used == 1)
         {
@@ -71,8 +71,9 @@ internal sealed class PaidQuoteStore
         {
             await using var connection = _database.OpenReady();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id";
+            command.CommandText = "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id AND owner = $owner";
             command.Parameters.AddWithValue("$id", quoteId);
+            command.Parameters.AddWithValue("$owner", JournalDatabase.Owner);
             await using var row = await command.ExecuteReaderAsync(cancellationToken);
             if (!await row.ReadAsync(cancellationToken))
             {
@@ -106,10 +107,7 @@ internal sealed class PaidQuoteStore
             await using var connection = _database.OpenReady();
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+            JournalDatabase.Bind(command, parameters);
 
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -23,6 +23,12 @@ internal sealed record ServerSettings
 
     public bool Sandbox { get; init; }
 
+    /// <summary>
+    /// Serves many users (--multi-user or SEEDANCE_MULTI_USER=1): each request's bearer token is the caller's own provider key,
+    /// and everything a caller makes is theirs alone.
+    /// </summary>
+    public bool MultiUser { get; init; }
+
     /// <summary>Origins the player view may load videos from, beyond those the server learns (SEEDANCE_MEDIA_ORIGINS, comma-separated).</summary>
     public IReadOnlyList<string> MediaOrigins { get; init; } = [];
 
@@ -37,13 +43,15 @@ internal sealed record ServerSettings
     public const string Usage = """
         seedance-mcp: an MCP server for ByteDance Seedance 2.0 video generation (APIMart API).
 
-        Usage: seedance-mcp [--http [--port N] [--host ADDRESS] [--token TOKEN] [--allowed-hosts a,b] [--allowed-origins o,p]] [--sandbox]
+        Usage: seedance-mcp [--http [--port N] [--host ADDRESS] [--token TOKEN | --multi-user] [--allowed-hosts a,b] [--allowed-origins o,p]] [--sandbox]
 
           (no option)        serve MCP over stdio (what Claude Desktop, Claude Code, VS Code and Cursor launch)
           --http             serve Streamable HTTP at http://HOST:PORT/mcp instead
           --port N           HTTP port (default 3001)
           --host ADDRESS     HTTP bind address (default 127.0.0.1); any non-loopback address needs a token
           --token TOKEN      require "Authorization: Bearer TOKEN" on HTTP (or set SEEDANCE_MCP_TOKEN)
+          --multi-user       serve many users: each request's "Authorization: Bearer KEY" is the caller's own APIMart key
+                             (or SEEDANCE_MULTI_USER=1); owner ids are keyed by SEEDANCE_SERVER_SECRET
           --allowed-hosts    extra Host names accepted on HTTP (DNS-rebinding protection allows only these)
           --allowed-origins  browser origins (https://app.example.com) allowed on HTTP besides the server's own
           --sandbox          use the built-in local sandbox instead of the real API (or SEEDANCE_SANDBOX=1)
@@ -62,6 +70,7 @@ internal sealed record ServerSettings
         {
             Token = NullIfEmpty(environment("SEEDANCE_MCP_TOKEN")),
             Sandbox = environment("SEEDANCE_SANDBOX") is { } flag && flag.Trim() is "1" or "true" or "True" or "yes",
+            MultiUser = environment("SEEDANCE_MULTI_USER") is { } multi && multi.Trim() is "1" or "true" or "True" or "yes",
             MediaOrigins = ParseOrigins(environment("SEEDANCE_MEDIA_ORIGINS"), "SEEDANCE_MEDIA_ORIGINS"),
             AllowedOrigins = ParseOrigins(environment("SEEDANCE_MCP_ALLOWED_ORIGINS"), "SEEDANCE_MCP_ALLOWED_ORIGINS"),
         };
@@ -76,6 +85,7 @@ internal sealed record ServerSettings
                 "--http" => settings with { Http = true },
                 "--stdio" => settings with { Http = false },
                 "--sandbox" => settings with { Sandbox = true },
+                "--multi-user" => settings with { MultiUser = true },
                 "--port" => settings with { Port = ParsePort(Value()) },
                 "--host" => settings with { Host = Value() },
                 "--token" => settings with { Token = NullIfEmpty(Value()) },
@@ -93,7 +103,18 @@ internal sealed record ServerSettings
     /// <summary>Problems that stop the server from starting safely.</summary>
     public string? Refusal()
     {
-        if (Http && !IsLoopback && Token is null)
+        if (MultiUser && !Http)
+        {
+            return "--multi-user serves HTTP: add --http (a stdio server has one user, the one who launched it).";
+        }
+
+        if (MultiUser && Token is not null)
+        {
+            return "--multi-user takes each caller's provider key as the bearer token, so a server token (SEEDANCE_MCP_TOKEN, --token) cannot be used with it.";
+        }
+
+        // In multi-user mode every request carries its caller's own key, which is what it spends.
+        if (Http && !IsLoopback && Token is null && !MultiUser)
         {
             return $"Refusing to serve HTTP on {Host} without a token: anyone who can reach it could spend your balance. "
                 + "Set SEEDANCE_MCP_TOKEN (or --token), or bind 127.0.0.1.";

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.AspNetCore.Authentication;
+using Seedance.Agents;
+
+namespace Seedance.Mcp.Hosting.MultiUser;
+
+/// <summary>
+/// <c>--multi-user</c>: each request's bearer token is the caller's own provider key (<see cref="ProviderKeyAuthenticationHandler"/>),
+/// a request without one gets the MCP authorization spec's 401 (<c>WWW-Authenticate: Bearer resource_metadata="…"</c>, from
+/// the SDK's MCP scheme, which also serves the protected-resource metadata), and the rest of the request runs as that
+/// caller (<see cref="CallerScope"/>).
+/// </summary>
+internal static class MultiUserHosting
+{
+    public static IServiceCollection AddMultiUserHosting(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var journal = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveJournalPath();
+            return CallerIdentity.Load(name => configuration[name], Path.Combine(Path.GetDirectoryName(journal)!, "server-secret"));
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = ProviderKeyAuthenticationHandler.SchemeName;
+                o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ProviderKeyAuthenticationHandler>(ProviderKeyAuthenticationHandler.SchemeName, null)
+            .AddMcp(o => o.ResourceMetadata = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
+            {
+                BearerMethodsSupported = ["header"],
+                ResourceName = "Seedance video generation (bring your own APIMart key as the bearer token)",
+            });
+        services.AddAuthorization();
+        return services;
+    }
+
+    /// <summary>Authentication, then the caller scope; the MCP endpoint itself then requires an authenticated caller.</summary>
+    public static void UseMultiUser(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((context, next) => CallerScope.InvokeAsync(context, _ => next()));
+    }
+}
