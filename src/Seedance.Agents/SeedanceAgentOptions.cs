@@ -14,6 +14,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// <summary>The SQLite journal of every submitted task. Default: <c>Seedance/journal.db</c> under the user's local data folder.</summary>
     public string? JournalPath { get; set; }
 
+    /// <summary>
+    /// A PostgreSQL database for the journal instead of the SQLite file (<c>postgres://user:password@host:port/database</c>, or
+    /// Npgsql's <c>Host=…;Database=…</c> form), shared by several instances of a hosted server. Unset: the SQLite file.
+    /// </summary>
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Where finished videos and last frames are saved. Default: <c>Seedance</c> under the user's videos folder.</summary>
     public string? OutputDirectory { get; set; }
 

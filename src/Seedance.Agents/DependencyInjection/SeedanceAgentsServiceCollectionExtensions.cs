@@ -88,7 +88,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
         services.AddHttpClient(DownloadClientName, http => http.Timeout = TimeSpan.FromMinutes(30));
         // One journal file, one store per aggregate kept in it (tasks, films; the price quotes below).
-        services.TryAddSingleton(sp => new JournalDatabase(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => JournalDatabase.Create(Options(sp), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new TaskJournal(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new SequenceJournal(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),

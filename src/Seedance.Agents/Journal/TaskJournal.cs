@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Seedance.Client.Tasks;
 
 namespace Seedance.Agents.Journal;
@@ -26,8 +25,11 @@ public sealed class TaskJournal
     {
     }
 
-    /// <summary>The database file.</summary>
+    /// <summary>The database file (or the database's URL, without its password).</summary>
     public string Path => _database.Path;
+
+    /// <summary>False while the journal file has not been made yet; always true for a database server.</summary>
+    public bool Exists => _database.Exists;
 
     /// <summary>Creates the file and its table if needed and checks it is usable; throws <see cref="TaskJournalException"/> if not.</summary>
     public void EnsureReady() => _database.EnsureReady();
@@ -106,14 +108,11 @@ public sealed class TaskJournal
     /// </summary>
     public async Task ConfirmSubmittedAsync(string placeholderId, string taskId, CancellationToken cancellationToken = default)
     {
-        _database.EnsureReady();
         try
         {
-            await using var connection = _database.Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            await using var connection = await _database.OpenReadyAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            const string Merge = """
                 UPDATE tasks SET
                     request_json = (SELECT request_json FROM tasks WHERE task_id = $id AND owner = $owner),
                     model = COALESCE(model, (SELECT model FROM tasks WHERE task_id = $id AND owner = $owner)),
@@ -133,25 +132,27 @@ public sealed class TaskJournal
                 """;
 
             // The shot's place is read first and written after the placeholder is gone (one row per shot at any moment).
-            await using (var find = connection.CreateCommand())
+            object? sequence = null, shot = null;
+            await using (var find = _database.Command(connection, transaction, "SELECT sequence_id, shot FROM tasks WHERE task_id = $id AND owner = $owner",
+                [("$id", placeholderId)]))
             {
-                find.Transaction = transaction;
-                find.CommandText = "SELECT sequence_id, shot FROM tasks WHERE task_id = $id AND owner = $owner";
-                find.Parameters.AddWithValue("$id", placeholderId);
-                find.Parameters.AddWithValue("$owner", JournalDatabase.Owner);
                 await using var row = await find.ExecuteReaderAsync(cancellationToken);
-                var found = await row.ReadAsync(cancellationToken);
-                command.Parameters.AddWithValue("$sequence", found && row[0] is string sequence ? sequence : DBNull.Value);
-                command.Parameters.AddWithValue("$shot", found && row[1] is long shot ? shot : DBNull.Value);
+                if (await row.ReadAsync(cancellationToken))
+                {
+                    sequence = row[0] as string;
+                    shot = row[1] is long number ? number : null;
+                }
             }
 
-            JournalDatabase.Bind(command, [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", _database.Now()), ("$id", placeholderId), ("$owner", JournalDatabase.Owner)]);
+            await using var command = _database.Command(connection, transaction, Merge,
+                [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", _database.Now()), ("$id", placeholderId),
+                 ("$sequence", sequence), ("$shot", shot)]);
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && _database.Explain(ex) is TaskJournalException explained)
         {
-            throw _database.Explain(ex);
+            throw explained;
         }
     }
 
@@ -186,9 +187,9 @@ public sealed class TaskJournal
             VALUES ($id, $created, $now, '{}', $state, $status, $progress, $video, $expires, $frame, $cost, $code, $message, $owner)
             ON CONFLICT (task_id) DO UPDATE SET
                 updated_at = $now, state = $state, provider_status = $status,
-                progress = COALESCE($progress, progress), video_url = COALESCE($video, video_url),
-                expires_at = COALESCE($expires, expires_at), last_frame_url = COALESCE($frame, last_frame_url),
-                cost = COALESCE($cost, cost), error_code = $code, error_message = $message
+                progress = COALESCE($progress, tasks.progress), video_url = COALESCE($video, tasks.video_url),
+                expires_at = COALESCE($expires, tasks.expires_at), last_frame_url = COALESCE($frame, tasks.last_frame_url),
+                cost = COALESCE($cost, tasks.cost), error_code = $code, error_message = $message
             WHERE tasks.owner = $owner
             """, cancellationToken,
             ("$id", task.Id), ("$created", task.CreatedAt?.ToUnixTimeMilliseconds() ?? now), ("$now", now),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Seedance.Agents.Journal;
 
 namespace Seedance.Agents.Spending;
@@ -69,11 +68,9 @@ internal sealed class PaidQuoteStore
 
         try
         {
-            await using var connection = _database.OpenReady();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id AND owner = $owner";
-            command.Parameters.AddWithValue("$id", quoteId);
-            command.Parameters.AddWithValue("$owner", JournalDatabase.Owner);
+            await using var connection = await _database.OpenReadyAsync(cancellationToken);
+            await using var command = _database.Command(connection, null, "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id AND owner = $owner",
+                [("$id", quoteId)]);
             await using var row = await command.ExecuteReaderAsync(cancellationToken);
             if (!await row.ReadAsync(cancellationToken))
             {
@@ -94,26 +91,12 @@ internal sealed class PaidQuoteStore
                 ? $"it was given for {row.GetString(0)}, not {tool}"
                 : "it was given for a different request (the arguments changed since)";
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && _database.Explain(ex) is TaskJournalException explained)
         {
-            throw _database.Explain(ex);
+            throw explained;
         }
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        try
-        {
-            await using var connection = _database.OpenReady();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            JournalDatabase.Bind(command, parameters);
-
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException ex)
-        {
-            throw _database.Explain(ex);
-        }
-    }
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _database.ExecuteAsync(sql, cancellationToken, parameters);
 }
