@@ -47,6 +47,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// </summary>
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How many films this process chains at once (more wait, still running in the journal, for a later turn).</summary>
+    public int MaxBackgroundFilms { get; set; } = 32;
+
+    /// <summary>How many films of one caller this process chains at once (so one caller cannot take every turn).</summary>
+    public int MaxBackgroundFilmsPerUser { get; set; } = 4;
+
     /// <summary>The longest any tool call may take, whatever the provider does (MCP clients give up at about 60 s).</summary>
     public TimeSpan CallTimeLimit { get; set; } = TimeSpan.FromSeconds(55);
 

@@ -76,6 +76,11 @@ internal static class JournalSchema
                 reserved_cost TEXT,
                 owner TEXT NOT NULL DEFAULT ''
             );
+            CREATE TABLE IF NOT EXISTS leases (
+                name TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                until INTEGER NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS quotes (
                 quote_id TEXT PRIMARY KEY,
                 binding TEXT NOT NULL,

@@ -73,6 +73,7 @@ internal static class PostgresJournalSchema
                     reserved_cost text
                 );
                 CREATE INDEX IF NOT EXISTS sequences_by_owner ON sequences (owner, created_at DESC);
+                CREATE TABLE IF NOT EXISTS leases (name text PRIMARY KEY, holder text NOT NULL, until bigint NOT NULL);
                 CREATE TABLE IF NOT EXISTS quotes (
                     quote_id text PRIMARY KEY,
                     owner text NOT NULL DEFAULT '',

@@ -16,10 +16,10 @@ public abstract class JournalContractTests : IDisposable
     private JournalDatabase? _database;
 
     /// <summary>A new, empty journal database in the store under test (skips when the store is not available).</summary>
-    protected abstract JournalDatabase NewDatabase();
+    protected abstract JournalDatabase NewDatabase(TimeProvider? time = null);
 
     /// <summary>A second handle on the same store, as another instance would open it.</summary>
-    protected abstract JournalDatabase SameDatabaseAgain();
+    protected abstract JournalDatabase SameDatabaseAgain(TimeProvider? time = null);
 
     private JournalDatabase Database => _database ??= NewDatabase();
 
@@ -235,6 +235,34 @@ public abstract class JournalContractTests : IDisposable
         await other.CheckReachableAsync();
 
         Assert.Empty(await new TaskJournal(other).ListAsync(1));
+    }
+
+    [SkippableFact]
+    public async Task Lease_OneHolderAtATime_TakenOverWhenItLapses()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = new JournalLeases(NewDatabase(clock), "first");
+        var second = new JournalLeases(SameDatabaseAgain(clock), "second");
+        var films = new SequenceJournal(SameDatabaseAgain(clock));
+        await films.CreateSequenceAsync(NewFilm("seq_leased"));
+        Assert.Contains(("seq_leased", ""), await first.UnclaimedFilmsAsync(10));
+
+        Assert.True(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        Assert.False(await second.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        Assert.DoesNotContain(("seq_leased", ""), await second.UnclaimedFilmsAsync(10));
+        clock.Advance(JournalLeases.Lifetime / 2);
+        Assert.True(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        clock.Advance(JournalLeases.Lifetime / 2 + TimeSpan.FromSeconds(1));
+        Assert.False(await second.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+
+        clock.Advance(JournalLeases.Lifetime);
+        Assert.Contains(("seq_leased", ""), await second.UnclaimedFilmsAsync(10));
+        Assert.True(await second.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        Assert.False(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        await first.ReleaseAsync(JournalLeases.FilmWork("seq_leased"));
+        Assert.False(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
+        await second.ReleaseAsync(JournalLeases.FilmWork("seq_leased"));
+        Assert.True(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
     }
 
     private static SequenceEntry NewFilm(string id) => new()

@@ -11,11 +11,12 @@ public sealed class PostgresJournalContractTests : JournalContractTests
 {
     private string? _url;
 
-    protected override JournalDatabase NewDatabase()
+    protected override JournalDatabase NewDatabase(TimeProvider? time = null)
     {
         _url = PostgresServer.NewDatabase();
-        return new JournalDatabase(new PostgresJournalBackend(_url));
+        return new JournalDatabase(new PostgresJournalBackend(_url), time);
     }
 
-    protected override JournalDatabase SameDatabaseAgain() => new(new PostgresJournalBackend(_url ?? throw new InvalidOperationException("no database yet")));
+    protected override JournalDatabase SameDatabaseAgain(TimeProvider? time = null) =>
+        new(new PostgresJournalBackend(_url ?? throw new InvalidOperationException("no database yet")), time);
 }

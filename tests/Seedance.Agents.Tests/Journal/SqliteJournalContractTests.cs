@@ -9,9 +9,9 @@ public sealed class SqliteJournalContractTests : JournalContractTests
 
     private string File => Path.Combine(_folder, "journal.db");
 
-    protected override JournalDatabase NewDatabase() => new(File);
+    protected override JournalDatabase NewDatabase(TimeProvider? time = null) => new(File, time);
 
-    protected override JournalDatabase SameDatabaseAgain() => new(File);
+    protected override JournalDatabase SameDatabaseAgain(TimeProvider? time = null) => new(File, time);
 
     public override void Dispose()
     {

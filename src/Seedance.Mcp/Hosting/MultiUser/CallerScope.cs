@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Seedance.Agents.Tasks;
 using Seedance.Client.Callers;
 
 namespace Seedance.Mcp.Hosting.MultiUser;
@@ -22,7 +24,11 @@ internal static class CallerScope
 
         var key = context.Items.TryGetValue(ProviderKeyAuthenticationHandler.KeyItem, out var item) ? item as string : null;
         context.Items.Remove(ProviderKeyAuthenticationHandler.KeyItem);
-        using (SeedanceCaller.Use(SeedanceCaller.For(owner, key)))
+        var caller = SeedanceCaller.For(owner, key);
+
+        // Held in memory, so this process can take over the caller's films if the process running them dies.
+        context.RequestServices.GetRequiredService<KnownCallers>().Remember(caller);
+        using (SeedanceCaller.Use(caller))
         {
             await next(context);
         }
