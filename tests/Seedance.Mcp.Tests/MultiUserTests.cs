@@ -152,10 +152,22 @@ public sealed class MultiUserTests : IAsyncLifetime
         var stillHers = await CallAsync(alice, "check_task", new() { ["task_id"] = sequenceId });
         Assert.DoesNotContain("stop", stillHers.StructuredContent!.Value.GetProperty("status").GetString()!, StringComparison.OrdinalIgnoreCase);
 
-        // Her saved video is in her own folder, not in the shared one.
+        // Her saved video is in her own folder, not in the shared one, and reachable at a signed link the server serves.
         var saved = done.StructuredContent!.Value.GetProperty("local_video_path").GetString()!;
         Assert.Contains(Path.Combine("videos", "users", "u"), saved, StringComparison.Ordinal);
         Assert.True(File.Exists(saved));
+        var link = Assert.Single(done.Content.OfType<ResourceLinkBlock>(),
+            l => l.Uri.StartsWith($"http://127.0.0.1:{_server.Endpoint.Port}/files/users/u", StringComparison.Ordinal)).Uri;
+        Assert.DoesNotContain(done.Content.OfType<ResourceLinkBlock>(), l => l.Uri.StartsWith("file:", StringComparison.Ordinal));
+        using (var http = new HttpClient())
+        {
+            var video = await http.GetByteArrayAsync(link);
+            Assert.Equal(await File.ReadAllBytesAsync(saved), video);
+            var forged = await http.GetAsync(link[..^4] + (link.EndsWith("0000", StringComparison.Ordinal) ? "1111" : "0000"));
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+            var escaped = await http.GetAsync(link.Replace("/files/users/", "/files/../users/", StringComparison.Ordinal));
+            Assert.NotEqual(HttpStatusCode.OK, escaped.StatusCode);
+        }
 
         // Neither key is in any answer, any file the server wrote (journal, its WAL, videos, secret), or its log.
         Assert.All(_answers, a => Assert.DoesNotContain(KeyA, a, StringComparison.Ordinal));

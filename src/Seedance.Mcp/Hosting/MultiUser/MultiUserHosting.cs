@@ -16,6 +16,9 @@ namespace Seedance.Mcp.Hosting.MultiUser;
 /// </summary>
 internal static class MultiUserHosting
 {
+    /// <summary>The server's address as callers reach it (https://video.example.com), for file links; default: the request's own.</summary>
+    public const string PublicUrlVariable = "SEEDANCE_PUBLIC_URL";
+
     public static IServiceCollection AddMultiUserHosting(this IServiceCollection services)
     {
         services.AddSingleton(sp =>
@@ -36,12 +39,25 @@ internal static class MultiUserHosting
                 ResourceName = "Seedance video generation (bring your own APIMart key as the bearer token)",
             });
         services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var output = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveOutputDirectory();
+            var publicUrl = Uri.TryCreate(configuration[PublicUrlVariable], UriKind.Absolute, out var given) ? given : null;
+            return new FileLinks(sp.GetRequiredService<CallerIdentity>(), output, publicUrl,
+                sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), sp.GetService<TimeProvider>() ?? TimeProvider.System);
+        });
         return services;
     }
 
     /// <summary>Authentication, then the caller scope; the MCP endpoint itself then requires an authenticated caller.</summary>
     public static void UseMultiUser(this WebApplication app)
     {
+        // Price answers (multi round-trip request states) are signed with the shared secret, so any instance can check them.
+        Tools.MrtrPaidCallApprover.UseSharedKey(app.Services.GetRequiredService<CallerIdentity>().Sign("mrtr-request-state", "v1"));
+        // Signed file links need no bearer: the signature is the permission (a video player cannot send headers).
+        app.Services.GetRequiredService<FileLinks>().Map(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use((context, next) => CallerScope.InvokeAsync(context, _ => next()));
