@@ -62,11 +62,12 @@ internal static class SeedanceMcpServer
         // Clients that initialize get a session, so the price question (elicitation) reaches them; clients on 2026-07-28
         // are served statelessly and asked by multi round-trip requests, so instances behind a load balancer need no
         // affinity for them.
-        builder.Services.AddSeedanceMcp(builder.Configuration, settings)
+        var mcp = builder.Services.AddSeedanceMcp(builder.Configuration, settings)
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
         if (settings.MultiUser)
         {
             builder.Services.AddMultiUserHosting();
+            mcp.WithUserLimits();
         }
 
         var app = builder.Build();

@@ -40,6 +40,7 @@ internal static class MultiUserHosting
             });
         services.AddAuthorization();
         services.AddHttpContextAccessor();
+        services.AddSingleton(sp => new UserLimits(sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
@@ -51,6 +52,11 @@ internal static class MultiUserHosting
         return services;
     }
 
+    /// <summary>A caller's paid calls wait while too many of their videos are in progress (<see cref="UserLimits"/>).</summary>
+    public static IMcpServerBuilder WithUserLimits(this IMcpServerBuilder builder) =>
+        builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
+            request.Services!.GetRequiredService<UserLimits>().OpenTasksFilter(next)(request, cancellationToken)));
+
     /// <summary>Authentication, then the caller scope; the MCP endpoint itself then requires an authenticated caller.</summary>
     public static void UseMultiUser(this WebApplication app)
     {
@@ -61,5 +67,7 @@ internal static class MultiUserHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use((context, next) => CallerScope.InvokeAsync(context, _ => next()));
+        var limits = app.Services.GetRequiredService<UserLimits>();
+        app.Use((context, next) => limits.InvokeAsync(context, _ => next()));
     }
 }
