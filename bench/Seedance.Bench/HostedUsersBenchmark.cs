@@ -42,7 +42,7 @@ internal static class HostedUsersBenchmark
                     new Dictionary<string, object?> { ["prompt"] = $"user {user}'s harbour at dawn", ["dry_run"] = true })).IsError != true);
                 await TimeAsync(async () => (await client.CallToolAsync("get_balance", new Dictionary<string, object?>())).IsError != true);
                 await TimeAsync(async () => (await client.ListResourcesAsync()).Count >= 1);
-                await TimeAsync(async () => (await client.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "running" })).IsError != true);
+                await TimeAsync(async () => (await client.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "active" })).IsError != true);
             }
             catch (Exception ex) when (ex is HttpRequestException or ModelContextProtocol.McpException or TimeoutException or IOException)
             {

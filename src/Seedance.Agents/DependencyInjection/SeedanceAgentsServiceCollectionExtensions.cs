@@ -104,7 +104,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp),
+            sp.GetRequiredService<JournalLeases>()));
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
