@@ -64,9 +64,9 @@ internal static class SeedanceMcpServer
         // affinity for them.
         var mcp = builder.Services.AddSeedanceMcp(builder.Configuration, settings)
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
-        if (settings.MultiUser)
+        if (settings.Hosted)
         {
-            builder.Services.AddMultiUserHosting();
+            builder.Services.AddMultiUserHosting(settings, builder.Configuration);
             mcp.WithUserLimits();
         }
 
@@ -75,7 +75,7 @@ internal static class SeedanceMcpServer
         var guard = new HttpGuard(settings);
         app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         app.MapHealthEndpoints();
-        if (settings.MultiUser)
+        if (settings.Hosted)
         {
             app.UseMultiUser();
             app.MapMcp("/mcp").RequireAuthorization();

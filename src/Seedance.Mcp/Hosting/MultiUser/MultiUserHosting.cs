@@ -19,7 +19,13 @@ internal static class MultiUserHosting
     /// <summary>The server's address as callers reach it (https://video.example.com), for file links; default: the request's own.</summary>
     public const string PublicUrlVariable = "SEEDANCE_PUBLIC_URL";
 
-    public static IServiceCollection AddMultiUserHosting(this IServiceCollection services)
+    /// <summary>Team mode: the OpenID Connect issuer whose tokens are accepted, and the audience they must name.</summary>
+    public const string AuthorityVariable = "SEEDANCE_OIDC_AUTHORITY";
+
+    /// <inheritdoc cref="AuthorityVariable"/>
+    public const string AudienceVariable = "SEEDANCE_OIDC_AUDIENCE";
+
+    public static IServiceCollection AddMultiUserHosting(this IServiceCollection services, ServerSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(sp =>
         {
@@ -27,17 +33,51 @@ internal static class MultiUserHosting
             var journal = sp.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value.ResolveJournalPath();
             return CallerIdentity.Load(name => configuration[name], Path.Combine(Path.GetDirectoryName(journal)!, "server-secret"));
         });
-        services.AddAuthentication(o =>
-            {
-                o.DefaultAuthenticateScheme = ProviderKeyAuthenticationHandler.SchemeName;
-                o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
-            })
-            .AddScheme<AuthenticationSchemeOptions, ProviderKeyAuthenticationHandler>(ProviderKeyAuthenticationHandler.SchemeName, null)
-            .AddMcp(o => o.ResourceMetadata = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
-            {
-                BearerMethodsSupported = ["header"],
-                ResourceName = "Seedance video generation (bring your own APIMart key as the bearer token)",
-            });
+        if (settings.Team)
+        {
+            // Team mode: tokens from the operator's OpenID Connect issuer; the SDK's scheme names that issuer in the
+            // protected-resource metadata, so clients know where to sign in.
+            var authority = configuration[AuthorityVariable] is { Length: > 0 } a && Uri.TryCreate(a, UriKind.Absolute, out var issuer)
+                ? issuer
+                : throw new Client.Errors.SeedanceConfigurationException([$"--team needs {AuthorityVariable}: the OpenID Connect issuer (https://login.example.com/realm)."]);
+            var audience = configuration[AudienceVariable] is { Length: > 0 } aud
+                ? aud
+                : throw new Client.Errors.SeedanceConfigurationException([$"--team needs {AudienceVariable}: the audience the tokens are issued for."]);
+            services.AddAuthentication(o =>
+                {
+                    o.DefaultAuthenticateScheme = Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme;
+                    o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
+                })
+                .AddJwtBearer(o =>
+                {
+                    o.Authority = authority.AbsoluteUri.TrimEnd('/');
+                    o.Audience = audience;
+                    o.MapInboundClaims = false;
+                    // Plain http is accepted only for an issuer on this machine (tests, a local identity server).
+                    o.RequireHttpsMetadata = !authority.IsLoopback;
+                })
+                .AddMcp(o => o.ResourceMetadata = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
+                {
+                    AuthorizationServers = [authority.AbsoluteUri.TrimEnd('/')],
+                    BearerMethodsSupported = ["header"],
+                    ResourceName = "Seedance video generation (sign in with your team's account)",
+                });
+        }
+        else
+        {
+            services.AddAuthentication(o =>
+                {
+                    o.DefaultAuthenticateScheme = ProviderKeyAuthenticationHandler.SchemeName;
+                    o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
+                })
+                .AddScheme<AuthenticationSchemeOptions, ProviderKeyAuthenticationHandler>(ProviderKeyAuthenticationHandler.SchemeName, null)
+                .AddMcp(o => o.ResourceMetadata = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
+                {
+                    BearerMethodsSupported = ["header"],
+                    ResourceName = "Seedance video generation (bring your own APIMart key as the bearer token)",
+                });
+        }
+
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new UserLimits(sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
