@@ -39,6 +39,12 @@ internal sealed partial class FilmTakeoverService(IServiceProvider services, ILo
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception ex) when (ex is TaskJournalException or Microsoft.Extensions.Options.OptionsValidationException
+            or Client.Errors.SeedanceConfigurationException or IOException)
+        {
+            // Settings the first call will explain: a sweep has nothing to add, and must not stop the host.
+            SweepFailed(logger, ex.Message);
+        }
     }
 
     private async Task SweepAsync(CancellationToken cancellationToken)
