@@ -28,11 +28,46 @@ public sealed class JournalLeases
     public async Task<bool> TryClaimAsync(string work, CancellationToken cancellationToken = default)
     {
         var now = _database.Now();
-        return await _database.ExecuteAsync("""
+        var until = now + (long)Lifetime.TotalMilliseconds;
+        if (await _database.ExecuteAsync("""
             INSERT INTO leases (name, holder, until) VALUES ($name, $holder, $until)
             ON CONFLICT (name) DO UPDATE SET holder = $holder, until = $until
             WHERE leases.until < $now OR leases.holder = $holder
-            """, cancellationToken, ("$name", work), ("$holder", Holder), ("$until", now + (long)Lifetime.TotalMilliseconds), ("$now", now)) == 1;
+            """, cancellationToken, ("$name", work), ("$holder", Holder), ("$until", until), ("$now", now)) == 1)
+        {
+            return true;
+        }
+
+        // Held by a process of this machine that is gone (a restart after a crash): no need to wait for the lease to lapse.
+        var holders = await _database.ReadRowsAsync("SELECT holder FROM leases WHERE name = $name", r => (string)r[0], 1, [("$name", work)], cancellationToken);
+        return holders.Count == 1 && IsDeadHereHolder(holders[0]) && await _database.ExecuteAsync(
+            "UPDATE leases SET holder = $holder, until = $until WHERE name = $name AND holder = $dead", cancellationToken,
+            ("$name", work), ("$holder", Holder), ("$until", until), ("$dead", holders[0])) == 1;
+    }
+
+    // "machine:pid:nonce" of a process on this machine that no longer runs.
+    private bool IsDeadHereHolder(string holder)
+    {
+        var parts = holder.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var pid) || holder == Holder)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Gives the lease on <paramref name="work"/> up (when this process holds it), so another can take the work at once.</summary>

@@ -265,6 +265,20 @@ public abstract class JournalContractTests : IDisposable
         Assert.True(await first.TryClaimAsync(JournalLeases.FilmWork("seq_leased")));
     }
 
+    [SkippableFact]
+    public async Task Lease_HeldByAProcessOfThisMachineThatIsGone_TakenAtOnce()
+    {
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await gone.WaitForExitAsync();
+        var dead = new JournalLeases(NewDatabase(), $"{Environment.MachineName}:{gone.Id}:0000");
+        var alive = new JournalLeases(SameDatabaseAgain());
+        var sameProcess = new JournalLeases(SameDatabaseAgain());
+
+        Assert.True(await dead.TryClaimAsync("film:seq_crashed"));
+        Assert.True(await alive.TryClaimAsync("film:seq_crashed"));
+        Assert.False(await sameProcess.TryClaimAsync("film:seq_crashed"));
+    }
+
     private static SequenceEntry NewFilm(string id) => new()
     {
         SequenceId = id,
