@@ -11,6 +11,7 @@ using Seedance.Bench;
 //   concurrency [N]                       N tasks awaited at once in one process
 //   download [MB]                         a large result streamed to disk vs a plain HttpClient copy
 //   http "command args" [seconds]          MCP check_task throughput over Streamable HTTP at 10 and 100 clients
+//   hosted URL [users]                    users (own key each) x 5 calls against a hosted endpoint (bench/hosted-bench.sh)
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
@@ -24,10 +25,12 @@ switch (mode)
     case "http":
         return await HttpThroughputBenchmark.RunAsync(rest[0].Split(' ', StringSplitOptions.RemoveEmptyEntries),
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 10);
+    case "hosted":
+        return await HostedUsersBenchmark.RunAsync(new Uri(rest[0]), rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 200);
     case "startup":
         break;
     default:
-        Console.Error.WriteLine("usage: Seedance.Bench startup|polling|concurrency|download|http ...");
+        Console.Error.WriteLine("usage: Seedance.Bench startup|polling|concurrency|download|http|hosted ...");
         return 2;
 }
 

@@ -14,6 +14,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// <summary>The SQLite journal of every submitted task. Default: <c>Seedance/journal.db</c> under the user's local data folder.</summary>
     public string? JournalPath { get; set; }
 
+    /// <summary>
+    /// A PostgreSQL database for the journal instead of the SQLite file (<c>postgres://user:password@host:port/database</c>, or
+    /// Npgsql's <c>Host=…;Database=…</c> form), shared by several instances of a hosted server. Unset: the SQLite file.
+    /// </summary>
+    public string? DatabaseUrl { get; set; }
+
     /// <summary>Where finished videos and last frames are saved. Default: <c>Seedance</c> under the user's videos folder.</summary>
     public string? OutputDirectory { get; set; }
 
@@ -40,6 +46,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// idempotency key for a limited time). Older ones are left to the provider's dashboard.
     /// </summary>
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How many films this process chains at once (more wait, still running in the journal, for a later turn).</summary>
+    public int MaxBackgroundFilms { get; set; } = 32;
+
+    /// <summary>How many films of one caller this process chains at once (so one caller cannot take every turn).</summary>
+    public int MaxBackgroundFilmsPerUser { get; set; } = 4;
 
     /// <summary>The longest any tool call may take, whatever the provider does (MCP clients give up at about 60 s).</summary>
     public TimeSpan CallTimeLimit { get; set; } = TimeSpan.FromSeconds(55);

@@ -17,6 +17,13 @@ public sealed class SandboxOptions
     /// <summary>The bearer token accepted.</summary>
     public string ApiKey { get; set; } = DefaultApiKey;
 
+    /// <summary>
+    /// Accepts any bearer token as an account of its own, as the provider does for its many users: a task is seen only with
+    /// the token that created it (another token's status call answers as for an unknown id). For a multi-user server run
+    /// locally, where each caller brings a key of their own.
+    /// </summary>
+    public bool AcceptAnyKey { get; set; }
+
     /// <summary>How long a task takes from submit to completion.</summary>
     public TimeSpan TaskDuration { get; set; } = TimeSpan.FromSeconds(6);
 

@@ -11,6 +11,9 @@ public static class SeedanceAgentEnvironment
     /// <summary>The journal file.</summary>
     public const string JournalVariable = "SEEDANCE_JOURNAL";
 
+    /// <summary>A PostgreSQL database for the journal (<c>postgres://…</c>), shared by several instances; unset keeps the SQLite file.</summary>
+    public const string DatabaseUrlVariable = "SEEDANCE_DATABASE_URL";
+
     /// <summary>0, false, no or off turns downloads off; 1, true, yes or on keeps them; anything else is refused at start.</summary>
     public const string DownloadVariable = "SEEDANCE_DOWNLOAD";
 
@@ -33,6 +36,7 @@ public static class SeedanceAgentEnvironment
     [
         new(OutputDirectoryVariable, Section + nameof(SeedanceAgentOptions.OutputDirectory)),
         new(JournalVariable, Section + nameof(SeedanceAgentOptions.JournalPath)),
+        new(DatabaseUrlVariable, Section + nameof(SeedanceAgentOptions.DatabaseUrl)),
         new(DownloadVariable, Section + nameof(SeedanceAgentOptions.DownloadResults), value =>
             [new(Section + nameof(SeedanceAgentOptions.DownloadResults), IsOff(value) ? "false" : IsOn(value) ? "true" : value)]),
         new(AllowedDirectoriesVariable, Section + nameof(SeedanceAgentOptions.AllowedImageFolders), value => value

@@ -88,9 +88,10 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
         services.AddHttpClient(DownloadClientName, http => http.Timeout = TimeSpan.FromMinutes(30));
         // One journal file, one store per aggregate kept in it (tasks, films; the price quotes below).
-        services.TryAddSingleton(sp => new JournalDatabase(Options(sp).ResolveJournalPath(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => JournalDatabase.Create(Options(sp), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new TaskJournal(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new SequenceJournal(sp.GetRequiredService<JournalDatabase>()));
+        services.TryAddSingleton(sp => new JournalLeases(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),
             Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes) { StallTimeout = Options(sp).DownloadStallTimeout });
         services.TryAddSingleton(sp => new LocalImageResolver(Options(sp).ResolveAllowedImageFolders()));
@@ -103,7 +104,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp),
+            sp.GetRequiredService<JournalLeases>()));
         services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
@@ -111,7 +113,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
         services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
-            sp.GetRequiredService<ResultSaver>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp)));
+            sp.GetRequiredService<ResultSaver>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp),
+            sp.GetRequiredService<JournalLeases>()));
         services.TryAddSingleton(sp => new SequenceReporter(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(),
             sp.GetRequiredService<TaskWaiter>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
@@ -121,6 +124,10 @@ public static class SeedanceAgentsServiceCollectionExtensions
 
         // Every generic host settles what a crash left unsure, a second after start (nothing is built before then).
         services.AddHostedService<JournalRecoveryService>();
+
+        // Several processes sharing a journal database: films whose holder died are taken over (for callers known here).
+        services.TryAddSingleton(sp => new KnownCallers(sp.GetService<TimeProvider>()));
+        services.AddHostedService<FilmTakeoverService>();
         services.AddSingleton<ISeedanceTool>(sp => new GenerateVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),

@@ -19,12 +19,15 @@ public sealed class VideoDownloader
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         _http = httpClient;
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        RootDirectory = Path.GetFullPath(outputDirectory);
         _maxBytes = maxBytes;
     }
 
-    /// <summary>The folder files are saved in.</summary>
-    public string OutputDirectory { get; }
+    /// <summary>The output folder as configured (the local user's files, and the other callers' folders under it).</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>The folder the current caller's files are saved in (<see cref="OwnerFolder"/>).</summary>
+    public string OutputDirectory => OwnerFolder.Of(RootDirectory);
 
     /// <summary>A file name made only of letters, digits, '-', '_' and '.', from a task id and a suffix such as <c>.mp4</c>.</summary>
     public static string FileNameFor(string taskId, string suffix)

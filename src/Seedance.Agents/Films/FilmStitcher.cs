@@ -17,14 +17,17 @@ internal sealed class FilmStitcher
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
-    private readonly string _outputDirectory;
+    private readonly string _rootDirectory;
     private readonly string? _configuredFfmpeg;
 
     public FilmStitcher(string outputDirectory, string? configuredFfmpeg)
     {
-        _outputDirectory = outputDirectory;
+        _rootDirectory = outputDirectory;
         _configuredFfmpeg = configuredFfmpeg;
     }
+
+    // The current caller's folder: films are kept with their owner's clips.
+    private string OutputDirectory => Downloads.OwnerFolder.Of(_rootDirectory);
 
     /// <summary>How to get ffmpeg, for answers that need it.</summary>
     public static string InstallAdvice =>
@@ -32,14 +35,14 @@ internal sealed class FilmStitcher
         + $"{SeedanceAgentEnvironment.FfmpegVariable} to its path";
 
     /// <summary>Where the film of <paramref name="sequenceId"/> goes.</summary>
-    public string FilmPathFor(string sequenceId) => Path.Combine(_outputDirectory, $"film-{sequenceId}.mp4");
+    public string FilmPathFor(string sequenceId) => Path.Combine(OutputDirectory, $"film-{sequenceId}.mp4");
 
     /// <summary>Stitches <paramref name="clips"/> (saved MP4 files, in order) into the film of <paramref name="sequenceId"/>.</summary>
     public async Task<StitchResult> StitchAsync(string sequenceId, IReadOnlyList<string> clips, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_outputDirectory);
+        Directory.CreateDirectory(OutputDirectory);
         var film = FilmPathFor(sequenceId);
-        var list = Path.Combine(_outputDirectory, $"film-{sequenceId}.txt");
+        var list = Path.Combine(OutputDirectory, $"film-{sequenceId}.txt");
 
         // The concat demuxer reads its list line by line: a path with a line break cannot be written there, so such clips
         // are joined by the concat filter, which takes each clip as its own argument.
@@ -72,7 +75,7 @@ internal sealed class FilmStitcher
 
         // Without a probe of every clip there is no telling whether they match: re-encoding is always safe.
         var copy = listable && infos.Count == clips.Count && infos.All(i => i.Matches(infos[0]));
-        var temporary = Path.Combine(_outputDirectory, $".film-{sequenceId}.{Guid.NewGuid():N}.part");
+        var temporary = Path.Combine(OutputDirectory, $".film-{sequenceId}.{Guid.NewGuid():N}.part");
         var arguments = copy
             ? new List<string> { "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", "-f", "mp4", temporary }
             : ReEncodeArguments(clips, infos.Count == clips.Count ? infos : null, temporary);

@@ -1,40 +1,65 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Seedance.Client.Callers;
 
 namespace Seedance.Agents.Journal;
 
 /// <summary>
-/// The journal's SQLite file (WAL mode, so several server processes can share it), shared by the stores kept in it
-/// (<see cref="TaskJournal"/>, <see cref="SequenceJournal"/>, the price quotes): opening connections, making the tables ready
-/// once (<see cref="JournalSchema"/>), running statements, the spend-admission transaction, and turning SQLite errors into
-/// <see cref="TaskJournalException"/>s that say what to do.
+/// The journal's database, shared by the stores kept in it (<see cref="TaskJournal"/>, <see cref="SequenceJournal"/>, the
+/// price quotes): one SQLite file (WAL mode, so several server processes on one machine can share it) by default, or a
+/// PostgreSQL database shared by several instances (<c>SEEDANCE_DATABASE_URL</c>). It opens connections, makes the tables
+/// ready once, runs statements (written once, translated by the <see cref="JournalBackend"/>), runs the spend-admission
+/// transaction, and turns store errors into <see cref="TaskJournalException"/>s that say what to do. Every statement is
+/// scoped to the current caller's rows (<see cref="Owner"/>).
 /// </summary>
 public sealed class JournalDatabase
 {
-    private readonly string _connectionString;
+    private readonly JournalBackend _backend;
     private readonly TimeProvider _time;
     private readonly Lock _initGate = new();
     private bool _initialized;
 
     /// <summary>Opens (lazily) the journal file at <paramref name="path"/>.</summary>
     public JournalDatabase(string path, TimeProvider? timeProvider = null)
+        : this(new SqliteJournalBackend(CheckedPath(path)), timeProvider)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-        _time = timeProvider ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 10,
-        }.ToString();
     }
 
-    /// <summary>The database file.</summary>
-    public string Path { get; }
+    internal JournalDatabase(JournalBackend backend, TimeProvider? timeProvider = null)
+    {
+        _backend = backend;
+        _time = timeProvider ?? TimeProvider.System;
+    }
 
-    /// <summary>Creates the file and its table if needed and checks it is usable; throws <see cref="TaskJournalException"/> if not.</summary>
+    /// <summary>
+    /// The journal <paramref name="options"/> name: the PostgreSQL database of <see cref="SeedanceAgentOptions.DatabaseUrl"/> when
+    /// set, else the SQLite file of <see cref="SeedanceAgentOptions.ResolveJournalPath"/>.
+    /// </summary>
+    public static JournalDatabase Create(SeedanceAgentOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.DatabaseUrl)
+            ? new JournalDatabase(options.ResolveJournalPath(), timeProvider)
+            : new JournalDatabase(new PostgresJournalBackend(options.DatabaseUrl), timeProvider);
+    }
+
+    /// <summary>Where the journal is: the database file, or the database's URL without its password.</summary>
+    public string Path => _backend.Location;
+
+    /// <summary>False while a journal file has not been made yet (a read needs nothing then); always true for a database server.</summary>
+    public bool Exists => _backend.Exists;
+
+    /// <summary>True when instances on several machines share the journal (PostgreSQL).</summary>
+    public bool IsShared => _backend.IsShared;
+
+    /// <summary>
+    /// The owner whose rows every statement reads and writes (bound as <c>$owner</c>): the current caller's, empty for the
+    /// local user of a one-person host. Another owner's rows are invisible: asking for one answers as for an unknown id.
+    /// </summary>
+    internal static string Owner => SeedanceCaller.Current.Owner;
+
+    internal JournalBackend Backend => _backend;
+
+    /// <summary>Creates the tables if needed and checks the journal is usable; throws <see cref="TaskJournalException"/> if not.</summary>
     public void EnsureReady()
     {
         lock (_initGate)
@@ -46,20 +71,13 @@ public sealed class JournalDatabase
 
             try
             {
-                var folder = System.IO.Path.GetDirectoryName(Path);
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                using var connection = Open();
-                using var command = connection.CreateCommand();
-                JournalSchema.Apply(command, Path);
+                using var connection = _backend.Open();
+                _backend.ApplySchema(connection);
                 _initialized = true;
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (_backend.Explain(ex) is { } explained)
             {
-                throw Explain(ex);
+                throw explained;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -69,9 +87,26 @@ public sealed class JournalDatabase
         }
     }
 
+    /// <summary>Makes the tables ready and runs a trivial query: throws <see cref="TaskJournalException"/> when the journal cannot be used (readiness).</summary>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = await _backend.OpenAsync(cancellationToken);
+            await using var command = Command(connection, null, "SELECT COUNT(*) FROM quotes WHERE 1 = 0", []);
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
+        {
+            throw explained;
+        }
+    }
+
     /// <summary>
-    /// Runs <paramref name="admission"/> on the rows created since its start, then <paramref name="sql"/>, in one IMMEDIATE
-    /// transaction: the write lock is taken first, so no other process can write between the check and the insert.
+    /// Runs <paramref name="admission"/> on the caller's rows created since its start, then <paramref name="sql"/>, in one
+    /// transaction that holds the caller's admission lock: no other process can admit a paid call for the same caller between
+    /// the check and the insert.
     /// </summary>
     internal async Task<int> AdmitAsync(SpendAdmission? admission, string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
@@ -84,67 +119,57 @@ public sealed class JournalDatabase
         EnsureReady();
         try
         {
-            await using var connection = Open();
-            // BEGIN IMMEDIATE: the write lock first, so the rows read are still today's rows when the insert commits.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var since = admission.Since.ToUnixTimeMilliseconds();
-            var tasks = await ReadAsync(connection, transaction, "SELECT * FROM tasks WHERE created_at >= $since", since, JournalRows.Task, cancellationToken);
-            var films = await ReadAsync(connection, transaction, "SELECT * FROM sequences WHERE created_at >= $since", since, JournalRows.Sequence, cancellationToken);
+            await using var connection = await _backend.OpenAsync(cancellationToken);
+            await using var transaction = await _backend.BeginAdmissionAsync(connection, Owner, cancellationToken);
+            (string, object?)[] since = [("$since", admission.Since.ToUnixTimeMilliseconds())];
+            var tasks = await ReadAsync(connection, transaction, "SELECT * FROM tasks WHERE created_at >= $since AND owner = $owner", since, JournalRows.Task, 100, cancellationToken);
+            var films = await ReadAsync(connection, transaction, "SELECT * FROM sequences WHERE created_at >= $since AND owner = $owner", since, JournalRows.Sequence, 16, cancellationToken);
             admission.Check(tasks, films);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            Bind(command, parameters);
+            await using var command = Command(connection, transaction, sql, parameters);
             var written = await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return written;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
         {
-            throw Explain(ex);
+            throw explained;
         }
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, long since,
-        Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$since", since);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    /// <summary>An open connection to the journal's file, its tables ready: for the stores that share the file (the price quotes).</summary>
-    internal SqliteConnection OpenReady()
+    /// <summary>An open connection, its tables ready: for stores that run their own statements (the price quotes).</summary>
+    internal async Task<DbConnection> OpenReadyAsync(CancellationToken cancellationToken)
     {
         EnsureReady();
         try
         {
-            return Open();
+            return await _backend.OpenAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
         {
-            throw Explain(ex);
+            throw explained;
         }
     }
 
-    /// <summary>An open connection with the busy timeout set; the caller makes sure the tables are ready.</summary>
-    internal SqliteConnection Open()
+    /// <summary>
+    /// A command for <paramref name="sql"/> (written in SQLite's dialect, translated here) on <paramref name="connection"/>,
+    /// with <paramref name="parameters"/> bound and the current owner as <c>$owner</c> unless given.
+    /// </summary>
+    internal DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000;";
-        pragma.ExecuteNonQuery();
-        return connection;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = _backend.Sql(sql);
+        foreach (var (name, value) in parameters)
+        {
+            _backend.AddParameter(command, name, value);
+        }
+
+        if (!parameters.Any(p => p.Name == "$owner"))
+        {
+            _backend.AddParameter(command, "$owner", Owner);
+        }
+
+        return command;
     }
 
     /// <summary>Now, as the journal stores times (Unix milliseconds).</summary>
@@ -156,62 +181,52 @@ public sealed class JournalDatabase
         EnsureReady();
         try
         {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Bind(command, parameters);
+            await using var connection = await _backend.OpenAsync(cancellationToken);
+            await using var command = Command(connection, null, sql, parameters);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
         {
-            throw Explain(ex);
+            throw explained;
         }
     }
 
     /// <summary>The rows <paramref name="sql"/> selects, each read by <paramref name="read"/>.</summary>
-    internal async Task<IReadOnlyList<T>> ReadRowsAsync<T>(string sql, Func<SqliteDataReader, T> read, int capacity,
+    internal async Task<IReadOnlyList<T>> ReadRowsAsync<T>(string sql, Func<DbDataReader, T> read, int capacity,
         (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         EnsureReady();
         try
         {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Bind(command, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>(Math.Min(capacity, 100));
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(read(reader));
-            }
-
-            return rows;
+            await using var connection = await _backend.OpenAsync(cancellationToken);
+            return await ReadAsync(connection, null, sql, parameters, read, capacity, cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
         {
-            throw Explain(ex);
+            throw explained;
         }
     }
 
-    /// <summary>Binds each named value (null as SQL NULL).</summary>
-    internal static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    /// <summary>The journal failure a store error means, saying what to do about it; the error itself when it is not the store's.</summary>
+    internal Exception Explain(Exception ex) => _backend.Explain(ex) ?? ex;
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters,
+        Func<DbDataReader, T> read, int capacity, CancellationToken cancellationToken)
     {
-        foreach (var (name, value) in parameters)
+        await using var command = Command(connection, transaction, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>(Math.Min(capacity, 100));
+        while (await reader.ReadAsync(cancellationToken))
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            rows.Add(read(reader));
         }
+
+        return rows;
     }
 
-    /// <summary>The journal failure a SQLite error means, saying what to do about it.</summary>
-    internal TaskJournalException Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    private static string CheckedPath(string path)
     {
-        11 or 26 => new TaskJournalException(
-            $"The task journal at {Path} is damaged or is not a database ({ex.Message}). Move it aside (it is not deleted for you) or set SEEDANCE_JOURNAL to another file.", ex),
-        8 or 14 or 23 => new TaskJournalException(
-            $"The task journal at {Path} cannot be opened for writing ({ex.Message}). Make the file and its folder writable or set SEEDANCE_JOURNAL to a writable file.", ex),
-        5 or 6 => new TaskJournalException(
-            $"The task journal at {Path} stayed locked by another process ({ex.Message}). Try again.", ex),
-        _ => new TaskJournalException($"The task journal at {Path} failed: {ex.Message}", ex),
-    };
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return path;
+    }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Seedance.Agents.Journal;
 
 /// <summary>A row of the journal's tables read into its entry: <c>tasks</c> into <see cref="JournalEntry"/>, <c>sequences</c> into <see cref="SequenceEntry"/>.</summary>
 internal static class JournalRows
 {
-    public static SequenceEntry Sequence(SqliteDataReader reader)
+    public static SequenceEntry Sequence(DbDataReader reader)
     {
         string? Text(string column) => reader[column] is string s ? s : null;
         long? Number(string column) => reader[column] is long n ? n : null;
@@ -31,7 +31,7 @@ internal static class JournalRows
     }
 
 
-    public static JournalEntry Task(SqliteDataReader reader)
+    public static JournalEntry Task(DbDataReader reader)
     {
         string? Text(string column) => reader[column] is string s ? s : null;
         long? Number(string column) => reader[column] is long n ? n : null;

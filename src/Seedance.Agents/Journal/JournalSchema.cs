@@ -11,15 +11,19 @@ internal static class JournalSchema
 {
     // 4: a sequence may be Stopping or Stopped. An older build would read those as Running and send the stopped shots, so it
     // must refuse a journal this build has opened (it refuses any newer schema).
-    private const int SchemaVersion = 4;
+    // 5: rows have an owner (multi-user hosting). An older build would show every owner's rows to anyone, so it must refuse.
+    private const int SchemaVersion = 5;
 
     // Columns added after schema 1, each added in place to an older journal: the estimate (2), the sequence a shot belongs to (3).
     private static readonly (string Name, string Type)[] AddedColumns =
         [("estimated_cost", "TEXT"), ("estimate_source", "TEXT"), ("estimate_basis", "TEXT"), ("sequence_id", "TEXT"), ("shot", "INTEGER"),
-         ("reserved_cost", "TEXT")];
+         ("reserved_cost", "TEXT"), ("owner", "TEXT NOT NULL DEFAULT ''")];
 
     // Columns added to the sequences table after it was made: what a film holds against the budget.
-    private static readonly (string Name, string Type)[] AddedSequenceColumns = [("reserved_cost", "TEXT")];
+    private static readonly (string Name, string Type)[] AddedSequenceColumns = [("reserved_cost", "TEXT"), ("owner", "TEXT NOT NULL DEFAULT ''")];
+
+    // Columns added to the quotes table after it was made: whose quote it is.
+    private static readonly (string Name, string Type)[] AddedQuoteColumns = [("owner", "TEXT NOT NULL DEFAULT ''")];
 
     /// <summary>Creates or upgrades the tables through <paramref name="command"/>; throws when the file is from a newer schema.</summary>
     public static void Apply(SqliteCommand command, string path)
@@ -51,7 +55,8 @@ internal static class JournalSchema
                 estimate_basis TEXT,
                 sequence_id TEXT,
                 shot INTEGER,
-                reserved_cost TEXT
+                reserved_cost TEXT,
+                owner TEXT NOT NULL DEFAULT ''
             );
             CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at DESC);
             CREATE TABLE IF NOT EXISTS sequences (
@@ -68,7 +73,13 @@ internal static class JournalSchema
                 failed_shot INTEGER,
                 problem TEXT,
                 estimated_cost TEXT,
-                reserved_cost TEXT
+                reserved_cost TEXT,
+                owner TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE IF NOT EXISTS leases (
+                name TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                until INTEGER NOT NULL
             );
             CREATE TABLE IF NOT EXISTS quotes (
                 quote_id TEXT PRIMARY KEY,
@@ -76,7 +87,8 @@ internal static class JournalSchema
                 tool TEXT NOT NULL,
                 created_at INTEGER NOT NULL,
                 expires_at INTEGER NOT NULL,
-                used_at INTEGER
+                used_at INTEGER,
+                owner TEXT NOT NULL DEFAULT ''
             );
             """;
         command.ExecuteNonQuery();
@@ -95,6 +107,8 @@ internal static class JournalSchema
         // same chain) fails here, before its request leaves.
         command.CommandText = "CREATE UNIQUE INDEX IF NOT EXISTS tasks_by_shot ON tasks (sequence_id, shot) WHERE sequence_id IS NOT NULL";
         command.ExecuteNonQuery();
+        command.CommandText = "CREATE INDEX IF NOT EXISTS tasks_by_owner ON tasks (owner, created_at DESC)";
+        command.ExecuteNonQuery();
         command.CommandText = $"PRAGMA user_version = {SchemaVersion}";
         command.ExecuteNonQuery();
     }
@@ -104,6 +118,7 @@ internal static class JournalSchema
     {
         AddColumns(command, "tasks", AddedColumns);
         AddColumns(command, "sequences", AddedSequenceColumns);
+        AddColumns(command, "quotes", AddedQuoteColumns);
     }
 
     private static void AddColumns(SqliteCommand command, string table, (string Name, string Type)[] added)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Seedance.Client.Tasks;
 
 namespace Seedance.Agents.Journal;
@@ -26,8 +25,11 @@ public sealed class TaskJournal
     {
     }
 
-    /// <summary>The database file.</summary>
+    /// <summary>The database file (or the database's URL, without its password).</summary>
     public string Path => _database.Path;
+
+    /// <summary>False while the journal file has not been made yet; always true for a database server.</summary>
+    public bool Exists => _database.Exists;
 
     /// <summary>Creates the file and its table if needed and checks it is usable; throws <see cref="TaskJournalException"/> if not.</summary>
     public void EnsureReady() => _database.EnsureReady();
@@ -66,8 +68,8 @@ public sealed class TaskJournal
         var now = _database.Now();
         var written = await _database.AdmitAsync(admission, """
             INSERT INTO tasks (task_id, created_at, updated_at, parent_task_id, request_json, model, prompt, state, idempotency_key,
-                               estimated_cost, estimate_source, estimate_basis, sequence_id, shot, reserved_cost)
-            SELECT $id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot, $reserved
+                               estimated_cost, estimate_source, estimate_basis, sequence_id, shot, reserved_cost, owner)
+            SELECT $id, $now, $now, $parent, $request, $model, $prompt, $state, $key, $estimate, $source, $basis, $sequence, $shot, $reserved, $owner
             WHERE $sequence IS NULL OR NOT EXISTS (SELECT 1 FROM sequences WHERE sequence_id = $sequence AND state = $stopping)
             """, cancellationToken,
             ("$id", placeholderId), ("$now", now), ("$parent", parentTaskId), ("$request", requestJson), ("$model", model),
@@ -88,7 +90,7 @@ public sealed class TaskJournal
     public async Task<IReadOnlyList<(string RequestJson, decimal Cost)>> ChargesAsync(string model, int limit, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync("""
-            SELECT * FROM tasks WHERE model = $model AND state = $state AND cost IS NOT NULL
+            SELECT * FROM tasks WHERE model = $model AND state = $state AND cost IS NOT NULL AND owner = $owner
             ORDER BY updated_at DESC LIMIT $limit
             """, limit, cancellationToken, ("$model", model), ("$state", nameof(JournalState.Succeeded)), ("$limit", limit));
         return rows.Where(r => r.Cost is > 0).Select(r => (r.RequestJson, r.Cost!.Value)).ToArray();
@@ -96,7 +98,7 @@ public sealed class TaskJournal
 
     /// <summary>Every entry created at or after <paramref name="since"/>, for today's spend.</summary>
     public Task<IReadOnlyList<JournalEntry>> CreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT * FROM tasks WHERE created_at >= $since ORDER BY created_at", 100, cancellationToken,
+        QueryAsync("SELECT * FROM tasks WHERE created_at >= $since AND owner = $owner ORDER BY created_at", 100, cancellationToken,
             ("$since", since.ToUnixTimeMilliseconds()));
 
     /// <summary>
@@ -106,72 +108,72 @@ public sealed class TaskJournal
     /// </summary>
     public async Task ConfirmSubmittedAsync(string placeholderId, string taskId, CancellationToken cancellationToken = default)
     {
-        _database.EnsureReady();
         try
         {
-            await using var connection = _database.Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            await using var connection = await _database.OpenReadyAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            const string Merge = """
                 UPDATE tasks SET
-                    request_json = (SELECT request_json FROM tasks WHERE task_id = $id),
-                    model = COALESCE(model, (SELECT model FROM tasks WHERE task_id = $id)),
-                    prompt = COALESCE(prompt, (SELECT prompt FROM tasks WHERE task_id = $id)),
-                    parent_task_id = COALESCE(parent_task_id, (SELECT parent_task_id FROM tasks WHERE task_id = $id)),
-                    idempotency_key = (SELECT idempotency_key FROM tasks WHERE task_id = $id),
-                    estimated_cost = COALESCE(estimated_cost, (SELECT estimated_cost FROM tasks WHERE task_id = $id)),
-                    estimate_source = COALESCE(estimate_source, (SELECT estimate_source FROM tasks WHERE task_id = $id)),
-                    estimate_basis = COALESCE(estimate_basis, (SELECT estimate_basis FROM tasks WHERE task_id = $id)),
-                    reserved_cost = COALESCE(reserved_cost, (SELECT reserved_cost FROM tasks WHERE task_id = $id)),
-                    created_at = MIN(created_at, (SELECT created_at FROM tasks WHERE task_id = $id)),
+                    request_json = (SELECT request_json FROM tasks WHERE task_id = $id AND owner = $owner),
+                    model = COALESCE(model, (SELECT model FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    prompt = COALESCE(prompt, (SELECT prompt FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    parent_task_id = COALESCE(parent_task_id, (SELECT parent_task_id FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    idempotency_key = (SELECT idempotency_key FROM tasks WHERE task_id = $id AND owner = $owner),
+                    estimated_cost = COALESCE(estimated_cost, (SELECT estimated_cost FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    estimate_source = COALESCE(estimate_source, (SELECT estimate_source FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    estimate_basis = COALESCE(estimate_basis, (SELECT estimate_basis FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    reserved_cost = COALESCE(reserved_cost, (SELECT reserved_cost FROM tasks WHERE task_id = $id AND owner = $owner)),
+                    created_at = MIN(created_at, (SELECT created_at FROM tasks WHERE task_id = $id AND owner = $owner)),
                     updated_at = $now
-                WHERE task_id = $task AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id);
-                DELETE FROM tasks WHERE task_id = $id AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $task);
-                UPDATE tasks SET task_id = $task, state = $state, error_message = NULL, updated_at = $now WHERE task_id = $id;
-                UPDATE tasks SET sequence_id = COALESCE(sequence_id, $sequence), shot = COALESCE(shot, $shot) WHERE task_id = $task;
+                WHERE task_id = $task AND owner = $owner AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $id AND owner = $owner);
+                DELETE FROM tasks WHERE task_id = $id AND owner = $owner AND EXISTS (SELECT 1 FROM tasks WHERE task_id = $task AND owner = $owner);
+                UPDATE tasks SET task_id = $task, state = $state, error_message = NULL, updated_at = $now WHERE task_id = $id AND owner = $owner;
+                UPDATE tasks SET sequence_id = COALESCE(sequence_id, $sequence), shot = COALESCE(shot, $shot) WHERE task_id = $task AND owner = $owner;
                 """;
 
             // The shot's place is read first and written after the placeholder is gone (one row per shot at any moment).
-            await using (var find = connection.CreateCommand())
+            object? sequence = null, shot = null;
+            await using (var find = _database.Command(connection, transaction, "SELECT sequence_id, shot FROM tasks WHERE task_id = $id AND owner = $owner",
+                [("$id", placeholderId)]))
             {
-                find.Transaction = transaction;
-                find.CommandText = "SELECT sequence_id, shot FROM tasks WHERE task_id = $id";
-                find.Parameters.AddWithValue("$id", placeholderId);
                 await using var row = await find.ExecuteReaderAsync(cancellationToken);
-                var found = await row.ReadAsync(cancellationToken);
-                command.Parameters.AddWithValue("$sequence", found && row[0] is string sequence ? sequence : DBNull.Value);
-                command.Parameters.AddWithValue("$shot", found && row[1] is long shot ? shot : DBNull.Value);
+                if (await row.ReadAsync(cancellationToken))
+                {
+                    sequence = row[0] as string;
+                    shot = row[1] is long number ? number : null;
+                }
             }
 
-            JournalDatabase.Bind(command, [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", _database.Now()), ("$id", placeholderId)]);
+            await using var command = _database.Command(connection, transaction, Merge,
+                [("$task", taskId), ("$state", nameof(JournalState.Queued)), ("$now", _database.Now()), ("$id", placeholderId),
+                 ("$sequence", sequence), ("$shot", shot)]);
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && _database.Explain(ex) is TaskJournalException explained)
         {
-            throw _database.Explain(ex);
+            throw explained;
         }
     }
 
     /// <summary>Submits whose outcome is not known yet (unconfirmed, or still marked as being sent), oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> ListUnsettledSubmitsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT * FROM tasks WHERE state IN ($a, $b) ORDER BY created_at ASC LIMIT 100", 100, cancellationToken,
+        QueryAsync("SELECT * FROM tasks WHERE state IN ($a, $b) AND owner = $owner ORDER BY created_at ASC LIMIT 100", 100, cancellationToken,
             ("$a", nameof(JournalState.Submitting)), ("$b", nameof(JournalState.Unconfirmed)));
 
     /// <summary>Settles a submit the provider refused when it was sent again: nothing was created, so it is failed, not unconfirmed.</summary>
     public Task MarkRefusedAsync(string placeholderId, string reason, CancellationToken cancellationToken = default) =>
-        _database.ExecuteAsync("UPDATE tasks SET state = $state, error_code = 'refused', error_message = $reason, updated_at = $now WHERE task_id = $id",
+        _database.ExecuteAsync("UPDATE tasks SET state = $state, error_code = 'refused', error_message = $reason, updated_at = $now WHERE task_id = $id AND owner = $owner",
             cancellationToken, ("$state", nameof(JournalState.Failed)), ("$reason", reason), ("$now", _database.Now()), ("$id", placeholderId));
 
     /// <summary>Marks a submit whose outcome is unknown, keeping it listed so the user can check before paying again.</summary>
     public Task MarkUnconfirmedAsync(string placeholderId, string reason, CancellationToken cancellationToken = default) =>
-        _database.ExecuteAsync("UPDATE tasks SET state = $state, error_message = $reason, updated_at = $now WHERE task_id = $id", cancellationToken,
+        _database.ExecuteAsync("UPDATE tasks SET state = $state, error_message = $reason, updated_at = $now WHERE task_id = $id AND owner = $owner", cancellationToken,
             ("$state", nameof(JournalState.Unconfirmed)), ("$reason", reason), ("$now", _database.Now()), ("$id", placeholderId));
 
     /// <summary>Drops the placeholder of a submit the provider definitely refused (nothing was created or paid).</summary>
     public Task ForgetAsync(string placeholderId, CancellationToken cancellationToken = default) =>
-        _database.ExecuteAsync("DELETE FROM tasks WHERE task_id = $id AND state = $state", cancellationToken,
+        _database.ExecuteAsync("DELETE FROM tasks WHERE task_id = $id AND state = $state AND owner = $owner", cancellationToken,
             ("$id", placeholderId), ("$state", nameof(JournalState.Submitting)));
 
     /// <summary>Stores what a status check saw; adds the task if it was made elsewhere.</summary>
@@ -181,13 +183,14 @@ public sealed class TaskJournal
         var now = _database.Now();
         return _database.ExecuteAsync("""
             INSERT INTO tasks (task_id, created_at, updated_at, request_json, state, provider_status, progress, video_url, expires_at,
-                               last_frame_url, cost, error_code, error_message)
-            VALUES ($id, $created, $now, '{}', $state, $status, $progress, $video, $expires, $frame, $cost, $code, $message)
+                               last_frame_url, cost, error_code, error_message, owner)
+            VALUES ($id, $created, $now, '{}', $state, $status, $progress, $video, $expires, $frame, $cost, $code, $message, $owner)
             ON CONFLICT (task_id) DO UPDATE SET
                 updated_at = $now, state = $state, provider_status = $status,
-                progress = COALESCE($progress, progress), video_url = COALESCE($video, video_url),
-                expires_at = COALESCE($expires, expires_at), last_frame_url = COALESCE($frame, last_frame_url),
-                cost = COALESCE($cost, cost), error_code = $code, error_message = $message
+                progress = COALESCE($progress, tasks.progress), video_url = COALESCE($video, tasks.video_url),
+                expires_at = COALESCE($expires, tasks.expires_at), last_frame_url = COALESCE($frame, tasks.last_frame_url),
+                cost = COALESCE($cost, tasks.cost), error_code = $code, error_message = $message
+            WHERE tasks.owner = $owner
             """, cancellationToken,
             ("$id", task.Id), ("$created", task.CreatedAt?.ToUnixTimeMilliseconds() ?? now), ("$now", now),
             ("$state", StateOf(task.State).ToString()), ("$status", task.RawStatus), ("$progress", task.Progress),
@@ -201,13 +204,13 @@ public sealed class TaskJournal
         _database.ExecuteAsync("""
             UPDATE tasks SET local_video_path = COALESCE($video, local_video_path),
                              local_last_frame_path = COALESCE($frame, local_last_frame_path), updated_at = $now
-            WHERE task_id = $id
+            WHERE task_id = $id AND owner = $owner
             """, cancellationToken, ("$video", videoPath), ("$frame", lastFramePath), ("$now", _database.Now()), ("$id", taskId));
 
     /// <summary>The entry sent with an idempotency key starting <paramref name="keyPrefix"/> (what an unconfirmed placeholder is named after), or null.</summary>
     public async Task<JournalEntry?> FindByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {
-        var found = await QueryAsync("SELECT * FROM tasks WHERE substr(idempotency_key, 1, $length) = $prefix ORDER BY created_at DESC LIMIT 1", 1,
+        var found = await QueryAsync("SELECT * FROM tasks WHERE substr(idempotency_key, 1, $length) = $prefix AND owner = $owner ORDER BY created_at DESC LIMIT 1", 1,
             cancellationToken, ("$length", keyPrefix.Length), ("$prefix", keyPrefix));
         return found.Count > 0 ? found[0] : null;
     }
@@ -215,7 +218,7 @@ public sealed class TaskJournal
     /// <summary>The entry of <paramref name="taskId"/>, or null.</summary>
     public async Task<JournalEntry?> FindAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        var found = await QueryAsync("SELECT * FROM tasks WHERE task_id = $id", 1, cancellationToken, ("$id", taskId));
+        var found = await QueryAsync("SELECT * FROM tasks WHERE task_id = $id AND owner = $owner", 1, cancellationToken, ("$id", taskId));
         return found.Count > 0 ? found[0] : null;
     }
 
@@ -230,12 +233,12 @@ public sealed class TaskJournal
     {
         if (states is not { Count: > 0 })
         {
-            return QueryAsync("SELECT * FROM tasks ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset", limit, cancellationToken,
+            return QueryAsync("SELECT * FROM tasks WHERE owner = $owner ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset", limit, cancellationToken,
                 ("$limit", limit), ("$offset", offset));
         }
 
         var names = states.Select((s, i) => ($"$s{i}", (object?)s.ToString())).ToArray();
-        return QueryAsync($"SELECT * FROM tasks WHERE state IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset",
+        return QueryAsync($"SELECT * FROM tasks WHERE owner = $owner AND state IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset",
             limit, cancellationToken, [.. names, ("$limit", limit), ("$offset", offset)]);
     }
 

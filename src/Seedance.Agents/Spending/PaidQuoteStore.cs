@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Seedance.Agents.Journal;
 
 namespace Seedance.Agents.Spending;
@@ -47,7 +46,7 @@ internal sealed class PaidQuoteStore
         var now = _time.GetUtcNow();
         var expires = now + Lifetime;
         await ExecuteAsync("""
-            INSERT INTO quotes (quote_id, binding, tool, created_at, expires_at) VALUES ($id, $binding, $tool, $now, $expires);
+            INSERT INTO quotes (quote_id, binding, tool, created_at, expires_at, owner) VALUES ($id, $binding, $tool, $now, $expires, $owner);
             DELETE FROM quotes WHERE expires_at < $old;
             """, cancellationToken, ("$id", id), ("$binding", binding), ("$tool", tool), ("$now", now.ToUnixTimeMilliseconds()),
             ("$expires", expires.ToUnixTimeMilliseconds()), ("$old", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds()));
@@ -60,7 +59,7 @@ internal sealed class PaidQuoteStore
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var used = await ExecuteAsync("""
             UPDATE quotes SET used_at = $now
-            WHERE quote_id = $id AND used_at IS NULL AND expires_at > $now AND tool = $tool AND binding = $binding
+            WHERE quote_id = $id AND owner = $owner AND used_at IS NULL AND expires_at > $now AND tool = $tool AND binding = $binding
             """, cancellationToken, ("$id", quoteId), ("$now", now), ("$tool", tool), ("$binding", binding));
         if (used == 1)
         {
@@ -69,10 +68,9 @@ internal sealed class PaidQuoteStore
 
         try
         {
-            await using var connection = _database.OpenReady();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id";
-            command.Parameters.AddWithValue("$id", quoteId);
+            await using var connection = await _database.OpenReadyAsync(cancellationToken);
+            await using var command = _database.Command(connection, null, "SELECT tool, binding, expires_at, used_at FROM quotes WHERE quote_id = $id AND owner = $owner",
+                [("$id", quoteId)]);
             await using var row = await command.ExecuteReaderAsync(cancellationToken);
             if (!await row.ReadAsync(cancellationToken))
             {
@@ -93,29 +91,12 @@ internal sealed class PaidQuoteStore
                 ? $"it was given for {row.GetString(0)}, not {tool}"
                 : "it was given for a different request (the arguments changed since)";
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && _database.Explain(ex) is TaskJournalException explained)
         {
-            throw _database.Explain(ex);
+            throw explained;
         }
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        try
-        {
-            await using var connection = _database.OpenReady();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException ex)
-        {
-            throw _database.Explain(ex);
-        }
-    }
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _database.ExecuteAsync(sql, cancellationToken, parameters);
 }

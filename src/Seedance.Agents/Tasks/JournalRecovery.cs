@@ -43,7 +43,7 @@ public sealed class JournalRecovery
     /// </summary>
     public async Task<(int Settled, int SavesStarted)> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(_journal.Path))
+        if (!_journal.Exists)
         {
             return (0, 0);
         }

@@ -22,8 +22,11 @@ internal sealed class ResultSaver : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
 
-    public ResultSaver(VideoDownloader downloader, TaskJournal journal, SeedanceAgentOptions options, TimeProvider time)
+    private readonly JournalLeases? _leases;
+
+    public ResultSaver(VideoDownloader downloader, TaskJournal journal, SeedanceAgentOptions options, TimeProvider time, JournalLeases? leases = null)
     {
+        _leases = leases;
         _downloader = downloader;
         _journal = journal;
         _options = options;
@@ -127,6 +130,70 @@ internal sealed class ResultSaver : IAsyncDisposable, IDisposable
     }
 
     private async Task SaveAsync(Job job, SeedanceTask task, string? video, string? frame)
+    {
+        // Of the processes sharing the journal (and the output folder), the one holding the save's lease downloads; the
+        // others answer "saving" until the journal names the saved file.
+        var work = $"save:{Client.Callers.SeedanceCaller.Current.Owner}:{task.Id}";
+        if (_leases is not null && !await ClaimAsync(work))
+        {
+            job.Final = job.State;
+            _jobs.TryRemove(new KeyValuePair<string, Job>(task.Id, job));
+            return;
+        }
+
+        using var done = new CancellationTokenSource();
+        var renewing = _leases is null ? Task.CompletedTask : RenewAsync(work, done.Token);
+        try
+        {
+            await SaveClaimedAsync(job, task, video, frame);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_leases is not null)
+            {
+                try
+                {
+                    await _leases.ReleaseAsync(work, CancellationToken.None);
+                }
+                catch (TaskJournalException)
+                {
+                    // It lapses on its own.
+                }
+            }
+        }
+    }
+
+    private async Task<bool> ClaimAsync(string work)
+    {
+        try
+        {
+            return await _leases!.TryClaimAsync(work, _lifetime.Token);
+        }
+        catch (TaskJournalException)
+        {
+            // The journal cannot say who saves: save here (the partial file and the rename keep a file whole).
+            return true;
+        }
+    }
+
+    private async Task RenewAsync(string work, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(JournalLeases.Lifetime / 3, _time, cancellationToken);
+            try
+            {
+                await _leases!.TryClaimAsync(work, cancellationToken);
+            }
+            catch (TaskJournalException)
+            {
+            }
+        }
+    }
+
+    private async Task SaveClaimedAsync(Job job, SeedanceTask task, string? video, string? frame)
     {
         var problems = new List<string>();
         try

@@ -33,14 +33,18 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     private readonly SeedanceAgentOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Task> _runs = new(StringComparer.Ordinal);
+    private readonly JournalLeases? _leases;
+    private readonly ConcurrentDictionary<string, int> _chainsPerOwner = new(StringComparer.Ordinal);
+    private int _chains;
 
     // Why a shot of a film being stopped did not make it (its chain writes no failure over the stop; the stop's summary says it).
     private readonly ConcurrentDictionary<string, string> _failuresWhileStopping = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
 
     public SequenceRunner(SeedanceClient client, TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter,
-        ResultSaver saver, CostEstimator estimator, FilmStitcher stitcher, SeedanceAgentOptions options, TimeProvider time)
+        ResultSaver saver, CostEstimator estimator, FilmStitcher stitcher, SeedanceAgentOptions options, TimeProvider time, JournalLeases? leases = null)
     {
+        _leases = leases;
         _client = client;
         _journal = journal;
         _films = films;
@@ -107,6 +111,116 @@ internal sealed class SequenceRunner : IAsyncDisposable, IDisposable
     }
 
     private async Task RunAsync(string sequenceId, CancellationToken cancellationToken)
+    {
+        // Over this process's caps the chain waits (it stays running in the journal): the next check_task, or the takeover
+        // sweep, starts it when a turn is free.
+        var owner = Client.Callers.SeedanceCaller.Current.Owner;
+        if (!TryEnterCaps(owner))
+        {
+            return;
+        }
+
+        var work = JournalLeases.FilmWork(sequenceId);
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task renewing = Task.CompletedTask;
+        try
+        {
+            // Of the processes sharing the journal, the one holding the film's lease chains it; the others leave it alone.
+            if (_leases is not null)
+            {
+                if (!await _leases.TryClaimAsync(work, cancellationToken))
+                {
+                    return;
+                }
+
+                renewing = RenewAsync(work, lost);
+            }
+
+            await RunClaimedAsync(sequenceId, lost.Token);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            // Stopping, or the lease was lost to another process (which now chains the film).
+        }
+        catch (TaskJournalException)
+        {
+            // The lease could not be read: the film stays running in the journal for the next turn.
+        }
+        finally
+        {
+            await lost.CancelAsync();
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_leases is not null)
+            {
+                await TryAsync(() => _leases.ReleaseAsync(work, CancellationToken.None));
+            }
+
+            ExitCaps(owner);
+        }
+    }
+
+    // Renews the film's lease while its chain runs; a lease that could not be renewed in time is given up (the chain stops).
+    private async Task RenewAsync(string work, CancellationTokenSource lost)
+    {
+        var failures = 0;
+        while (!lost.IsCancellationRequested)
+        {
+            await Task.Delay(JournalLeases.Lifetime / 3, _time, lost.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (lost.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                if (!await _leases!.TryClaimAsync(work, lost.Token))
+                {
+                    await lost.CancelAsync();
+                    return;
+                }
+
+                failures = 0;
+            }
+            catch (TaskJournalException) when (++failures < 2)
+            {
+            }
+            catch (TaskJournalException)
+            {
+                await lost.CancelAsync();
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool TryEnterCaps(string owner)
+    {
+        if (Interlocked.Increment(ref _chains) > Math.Max(1, _options.MaxBackgroundFilms))
+        {
+            Interlocked.Decrement(ref _chains);
+            return false;
+        }
+
+        var mine = _chainsPerOwner.AddOrUpdate(owner, 1, (_, n) => n + 1);
+        if (mine > Math.Max(1, _options.MaxBackgroundFilmsPerUser))
+        {
+            ExitCaps(owner);
+            return false;
+        }
+
+        return true;
+    }
+
+    private void ExitCaps(string owner)
+    {
+        _chainsPerOwner.AddOrUpdate(owner, 0, (_, n) => Math.Max(0, n - 1));
+        Interlocked.Decrement(ref _chains);
+    }
+
+    private async Task RunClaimedAsync(string sequenceId, CancellationToken cancellationToken)
     {
         try
         {

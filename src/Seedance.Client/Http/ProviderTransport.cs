@@ -244,7 +244,9 @@ internal sealed class ProviderTransport
 
     private HttpRequestMessage NewRequest(ProviderCall call)
     {
-        if (string.IsNullOrWhiteSpace(_options.ApiKey))
+        // A caller who brought their own key (multi-user hosting) is served with it, never with the configured one.
+        var apiKey = Callers.SeedanceCaller.Current.ApiKey ?? _options.ApiKey;
+        if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new SeedanceApiException(SeedanceErrorKind.Authentication,
                 "No API key is configured. Set the SEEDANCE_API_KEY (or APIMART_API_KEY) environment variable, "
@@ -253,7 +255,7 @@ internal sealed class ProviderTransport
         }
 
         var request = new HttpRequestMessage(call.Method, new Uri(ApiRoot, (call.Path + call.Query).TrimStart('/')));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.UserAgent.ParseAdd(UserAgent);
         if (call.IdempotencyKey is { } key)

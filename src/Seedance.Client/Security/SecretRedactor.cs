@@ -40,6 +40,12 @@ internal sealed partial class SecretRedactor
             text = text.Replace(_key, Mask, StringComparison.Ordinal);
         }
 
+        // The key of the caller being served (multi-user hosting), which the configured key above is not.
+        if (Callers.SeedanceCaller.Current.ApiKey is { } callerKey && text.Contains(callerKey, StringComparison.Ordinal))
+        {
+            text = text.Replace(callerKey, Mask, StringComparison.Ordinal);
+        }
+
         return text.Contains("bearer", StringComparison.OrdinalIgnoreCase) ? BearerToken().Replace(text, Mask) : text;
     }
 

@@ -12,6 +12,7 @@ using Seedance.Client.Errors;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Seedance.Mcp.Hosting.MultiUser;
 using Seedance.Mcp.Http;
 
 namespace Seedance.Mcp.Hosting;
@@ -61,14 +62,29 @@ internal static class SeedanceMcpServer
         // Clients that initialize get a session, so the price question (elicitation) reaches them; clients on 2026-07-28
         // are served statelessly and asked by multi round-trip requests, so instances behind a load balancer need no
         // affinity for them.
-        builder.Services.AddSeedanceMcp(builder.Configuration, settings)
+        var mcp = builder.Services.AddSeedanceMcp(builder.Configuration, settings)
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+        if (settings.Hosted)
+        {
+            builder.Services.AddMultiUserHosting(settings, builder.Configuration);
+            mcp.WithUserLimits();
+        }
 
         var app = builder.Build();
         ThrowIfUnusable(app.Services);
         var guard = new HttpGuard(settings);
         app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
-        app.MapMcp("/mcp");
+        app.MapHealthEndpoints();
+        if (settings.Hosted)
+        {
+            app.UseMultiUser();
+            app.MapMcp("/mcp").RequireAuthorization();
+        }
+        else
+        {
+            app.MapMcp("/mcp");
+        }
+
         return app;
     }
 
@@ -111,6 +127,8 @@ internal static class SeedanceMcpServer
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // Multi-user hosting registers authentication, which brings data protection; nothing here uses its keys.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         logging.AddSimpleConsole(o => o.SingleLine = true);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }

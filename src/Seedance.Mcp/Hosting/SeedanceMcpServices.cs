@@ -43,7 +43,7 @@ internal static class SeedanceMcpServices
 
         if (settings.Sandbox)
         {
-            AddSandboxMode(services, configuration);
+            AddSandboxMode(services, configuration, settings);
         }
 
         var builder = services.AddMcpServer(options =>
@@ -55,7 +55,7 @@ internal static class SeedanceMcpServices
         // The tool list comes from the configured model catalogue; everything a call needs is built on the first call.
         services.AddOptions<McpServerOptions>().Configure<IOptions<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>
         {
-            if (!settings.Sandbox && string.IsNullOrWhiteSpace(client.Value.ApiKey))
+            if (!settings.Sandbox && !settings.MultiUser && string.IsNullOrWhiteSpace(client.Value.ApiKey))
             {
                 Log.NoApiKey(provider.GetRequiredService<ILoggerFactory>().CreateLogger("Seedance.Mcp"));
             }
@@ -79,9 +79,10 @@ internal static class SeedanceMcpServices
         return builder;
     }
 
-    private static void AddSandboxMode(IServiceCollection services, IConfiguration configuration)
+    private static void AddSandboxMode(IServiceCollection services, IConfiguration configuration, ServerSettings settings)
     {
-        var sandbox = new SandboxOptions();
+        // Many users run locally: each caller's bearer is an account of its own at the sandbox, as keys are at the provider.
+        var sandbox = new SandboxOptions { AcceptAnyKey = settings.MultiUser };
         if (TimeSpan.TryParse(configuration["Seedance:Sandbox:TaskDuration"], CultureInfo.InvariantCulture, out var duration) && duration > TimeSpan.Zero)
         {
             sandbox.TaskDuration = duration;

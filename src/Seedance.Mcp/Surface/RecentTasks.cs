@@ -15,7 +15,7 @@ internal static class RecentTasks
         try
         {
             var toolset = services.GetRequiredService<SeedanceToolset>();
-            return File.Exists(toolset.Journal.Path) ? await toolset.RecentAsync(limit, cancellationToken) : [];
+            return toolset.Journal.Exists ? await toolset.RecentAsync(limit, cancellationToken) : [];
         }
         catch (Exception ex) when (ex is TaskJournalException or IOException or OptionsValidationException or SeedanceConfigurationException)
         {

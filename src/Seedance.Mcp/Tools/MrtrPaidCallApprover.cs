@@ -26,8 +26,12 @@ internal sealed class MrtrPaidCallApprover(RequestContext<CallToolRequestParams>
     /// </summary>
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromSeconds(55 - 8);
 
-    // Signs the time the question was asked, so a client cannot move it; an answer reaching another instance is asked again.
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    // Signs the time the question was asked, so a client cannot move it. Per process unless the server has a secret shared
+    // by its instances (multi-user hosting: UseSharedKey), so an answer reaching another instance behind a balancer counts.
+    private static byte[] Key = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>Signs request states with <paramref name="key"/> (derived from the secret every instance shares).</summary>
+    internal static void UseSharedKey(byte[] key) => Key = key;
 
     public ValueTask<PaidCallDecision> ApproveAsync(PaidCallQuote quote, CancellationToken cancellationToken)
     {
@@ -84,7 +88,8 @@ internal sealed class MrtrPaidCallApprover(RequestContext<CallToolRequestParams>
     private string Text(PaidCallQuote quote)
     {
         var arguments = SeedanceMcpFunction.ToJson(request.Params?.Arguments).GetRawText();
-        return string.Join('\n', "seedance-confirm-v2", request.Params?.Name, arguments, quote.Tool, quote.Model, quote.DurationSeconds, quote.Resolution,
+        // The caller is part of it: one caller's signed state is worth nothing to another.
+        return string.Join('\n', "seedance-confirm-v2", Seedance.Client.Callers.SeedanceCaller.Current.Owner, request.Params?.Name, arguments, quote.Tool, quote.Model, quote.DurationSeconds, quote.Resolution,
             quote.Size, quote.GenerateAudio, quote.Shots, quote.Estimate.Usd?.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -116,18 +116,18 @@ internal sealed class SeedanceMcpFunction : AIFunction
             }
         }
 
-        return Result(outcome);
+        return Result(outcome, _services.GetService<Hosting.MultiUser.FileLinks>());
     }
 
-    private static CallToolResult Result(ToolOutcome outcome)
+    private static CallToolResult Result(ToolOutcome outcome, Hosting.MultiUser.FileLinks? files = null)
     {
         var content = new List<ContentBlock> { new TextContentBlock { Text = outcome.Text }, new TextContentBlock { Text = outcome.Structured.GetRawText() } };
-        content.AddRange(Links(outcome));
+        content.AddRange(Links(outcome, files));
         return new CallToolResult { IsError = outcome.IsError ? true : null, Content = content, StructuredContent = outcome.Structured };
     }
 
     /// <summary>Links to what a finished task produced: the saved file and the provider's link (which expires).</summary>
-    private static IEnumerable<ResourceLinkBlock> Links(ToolOutcome outcome)
+    private static IEnumerable<ResourceLinkBlock> Links(ToolOutcome outcome, Hosting.MultiUser.FileLinks? files)
     {
         if (outcome.IsError || outcome.Structured.ValueKind != JsonValueKind.Object)
         {
@@ -139,11 +139,13 @@ internal sealed class SeedanceMcpFunction : AIFunction
         var id = Text("task_id") ?? "video";
         if (Text("local_video_path") is { } path && Path.IsPathFullyQualified(path))
         {
+            // Hosted, the server's disk means nothing to the caller: a signed link the server itself serves.
+            var hosted = files?.LinkFor(path);
             yield return new ResourceLinkBlock
             {
-                Uri = new Uri(path).AbsoluteUri,
+                Uri = hosted?.AbsoluteUri ?? new Uri(path).AbsoluteUri,
                 Name = Path.GetFileName(path),
-                Title = $"The video of {id}, saved on this machine",
+                Title = hosted is null ? $"The video of {id}, saved on this machine" : $"The video of {id}, saved by the server (link valid 7 days)",
                 MimeType = "video/mp4",
                 Size = new FileInfo(path) is { Exists: true } file ? file.Length : null,
             };

@@ -181,11 +181,25 @@ internal static class SandboxEndpoints
         }
     }
 
+    /// <summary>The account a request speaks for when any token is accepted (a hash of the token, never the token); null otherwise.</summary>
+    private static string? AccountOf(HttpContext context, SandboxOptions options)
+    {
+        if (!options.AcceptAnyKey)
+        {
+            return null;
+        }
+
+        var token = context.Request.Headers.Authorization.ToString();
+        token = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token["Bearer ".Length..].Trim() : token;
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..24];
+    }
+
     private static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(header["Bearer ".Length..].Trim(), state.Options.ApiKey, StringComparison.Ordinal))
+            && (string.Equals(header["Bearer ".Length..].Trim(), state.Options.ApiKey, StringComparison.Ordinal)
+                || (state.Options.AcceptAnyKey && header["Bearer ".Length..].Trim().Length > 0)))
         {
             return true;
         }
@@ -212,6 +226,12 @@ internal static class SandboxEndpoints
                 $"{IdempotencyKeyHeader} must be 1 to 191 visible ASCII characters.");
         }
 
+        // Each account has its own keys: another account's key replays nothing of this one's.
+        if (key.Length > 0 && AccountOf(context, state.Options) is { } account)
+        {
+            key = account + ":" + key;
+        }
+
         lock (state.Idempotency.Gate)
         {
             if (key.Length > 0 && state.Idempotency.Find(key) is { } earlier)
@@ -232,7 +252,7 @@ internal static class SandboxEndpoints
                 return SubmitAnswer(state.Store.Find(earlier.TaskId)!, state.Options) with { Replayed = true };
             }
 
-            var answer = Create(state, body, key.Length > 0 ? key : null, modifiers, out var task);
+            var answer = Create(state, body, key.Length > 0 ? key : null, modifiers, AccountOf(context, state.Options), out var task);
             if (task is not null && key.Length > 0)
             {
                 state.Idempotency.Add(key, body, task.Id);
@@ -247,7 +267,7 @@ internal static class SandboxEndpoints
     }
 
     /// <summary>Validates, charges and stores a new task; <paramref name="task"/> is null when the request was refused.</summary>
-    private static SandboxAnswer Create(SandboxState state, string body, string? key, Modifiers modifiers, out SandboxTask? task)
+    private static SandboxAnswer Create(SandboxState state, string body, string? key, Modifiers modifiers, string? account, out SandboxTask? task)
     {
         task = null;
         var (request, problems) = SandboxRequestReader.Read(body);
@@ -279,6 +299,7 @@ internal static class SandboxEndpoints
             EstimatedTime = TimeSpan.FromSeconds(Math.Max(1, Math.Round(duration.TotalSeconds * factor))),
             Cost = SandboxPrices.CostOf(request),
             WillFail = modifiers.FailTask,
+            Account = account,
         };
 
         if (!state.Store.TryAdd(created, key))
@@ -312,7 +333,7 @@ internal static class SandboxEndpoints
     {
         var id = context.Request.RouteValues["id"] as string ?? string.Empty;
         var task = state.Store.Find(id);
-        if (task is null)
+        if (task is null || task.Account != AccountOf(context, state.Options))
         {
             return Task.FromResult(SandboxAnswer.Error(400, "invalid_request_error",
                 $"Task not found: {id}"));

@@ -16,6 +16,9 @@ internal sealed record SandboxTask
     public required decimal Cost { get; init; }
     public bool WillFail { get; init; }
 
+    /// <summary>The account that created the task (a hash of its token) when the sandbox accepts any token; null otherwise.</summary>
+    public string? Account { get; init; }
+
     /// <summary>The failed task's error message, when a fault chose one.</summary>
     public string? FailureMessage { get; init; }
 

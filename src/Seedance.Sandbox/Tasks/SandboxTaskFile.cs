@@ -56,6 +56,7 @@ internal sealed class SandboxTaskFile
             ["cost"] = task.Cost.ToString(CultureInfo.InvariantCulture),
             ["will_fail"] = task.WillFail,
             ["key"] = key,
+            ["account"] = task.Account,
         }.ToJsonString();
         lock (_gate)
         {
@@ -92,6 +93,7 @@ internal sealed class SandboxTaskFile
                 EstimatedTime = TimeSpan.FromMilliseconds(o["estimated_ms"]!.GetValue<long>()),
                 Cost = decimal.Parse(o["cost"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 WillFail = o["will_fail"]?.GetValue<bool>() ?? false,
+                Account = o["account"]?.GetValue<string>(),
             };
             return (task, o["key"]?.GetValue<string>());
         }
