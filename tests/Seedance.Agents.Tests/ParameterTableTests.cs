@@ -19,10 +19,10 @@ public sealed class ParameterTableTests
     [Fact]
     public void GenerateTable_HasOneRowPerRequestField_AndOnlyWaitBeside()
     {
-        var mapped = ToolParameters.Generate.Parameters.Where(p => p.Apply is not null).Select(p => p.Name).ToArray();
+        var mapped = ToolParameters.Generate.Parameters.Where(p => p.Field is not null).Select(p => p.Name).ToArray();
 
         Assert.Equal(WireFields.Order(), mapped.Order());
-        Assert.Equal(["wait", "dry_run", "confirm_quote"], ToolParameters.Generate.Parameters.Where(p => p.Apply is null).Select(p => p.Name));
+        Assert.Equal(["wait", "dry_run", "confirm_quote"], ToolParameters.Generate.Parameters.Where(p => p.Field is null).Select(p => p.Name));
     }
 
     [Fact]
@@ -36,13 +36,13 @@ public sealed class ParameterTableTests
             AudioUrls = ["https://a/a.mp3"],
         };
 
-        var copy = new VideoGenerationRequest();
-        foreach (var row in ToolParameters.Generate.Parameters.Where(p => p.Apply is not null))
+        object copy = new VideoGenerationRequest();
+        foreach (var row in ToolParameters.Generate.Parameters.Select(p => p.Field).OfType<RequestField>())
         {
-            copy = row.Apply!(copy, row.Get!(source)!);
+            copy = row.WithValue(copy, row.ValueOf(source));
         }
 
-        Assert.Equal(SeedanceJson.SerializeRequest(source), SeedanceJson.SerializeRequest(copy));
+        Assert.Equal(SeedanceJson.SerializeRequest(source), SeedanceJson.SerializeRequest((VideoGenerationRequest)copy));
     }
 
     [Fact]

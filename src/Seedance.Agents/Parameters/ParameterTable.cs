@@ -63,39 +63,40 @@ internal sealed class ParameterTable
     /// </summary>
     public VideoGenerationRequest ToRequest(ToolArguments arguments, VideoGenerationRequest start)
     {
-        var request = start;
+        object request = start;
         foreach (var parameter in Parameters)
         {
-            if (parameter.Apply is null)
+            if (parameter.Field is not { } field)
             {
                 continue;
             }
 
             if (arguments.Values.TryGetValue(parameter.Name, out var value))
             {
-                request = parameter.Apply(request, value);
+                request = field.WithValue(request, value);
             }
             else if (parameter.Default is { } fallback)
             {
-                request = parameter.Apply(request, fallback);
+                request = field.WithValue(request, fallback);
             }
         }
 
-        return request;
+        return (VideoGenerationRequest)request;
     }
 
     /// <summary><paramref name="request"/> with the value of every inherited row taken from <paramref name="earlier"/>.</summary>
     public VideoGenerationRequest Inherit(VideoGenerationRequest earlier, VideoGenerationRequest request)
     {
-        foreach (var parameter in Parameters.Where(p => p.IsInherited && p.Apply is not null && p.Get is not null))
+        object inherited = request;
+        foreach (var field in Parameters.Where(p => p.IsInherited).Select(p => p.Field).OfType<RequestField>())
         {
-            if (parameter.Get!(earlier) is { } value)
+            if (field.ValueOf(earlier) is { } value)
             {
-                request = parameter.Apply!(request, value);
+                inherited = field.WithValue(inherited, value);
             }
         }
 
-        return request;
+        return (VideoGenerationRequest)inherited;
     }
 
     private static bool Fits(ToolParameter parameter, string text) =>
@@ -105,9 +106,9 @@ internal sealed class ParameterTable
 
     private static object? ReadOne(ArgumentReader reader, ToolParameter parameter)
     {
-        switch (parameter.Kind)
+        switch (parameter.Shape)
         {
-            case ParameterKind.String:
+            case FieldShape.Text:
                 var text = reader.String(parameter.Name, parameter.Rule);
                 if (text is not null && parameter.EnforceRange && !Fits(parameter, text.Trim()))
                 {
@@ -117,17 +118,12 @@ internal sealed class ParameterTable
                 }
 
                 return text;
-            case ParameterKind.Boolean:
+            case FieldShape.Boolean:
                 return reader.Boolean(parameter.Name, parameter.Rule);
-            case ParameterKind.UrlList:
+            case FieldShape.StringList:
                 return reader.Strings(parameter.Name, parameter.Rule);
-            case ParameterKind.ImageRoles:
-                return reader.Roles(parameter.Name);
-            case ParameterKind.Tools:
-                return reader.Tools(parameter.Name);
-            case ParameterKind.Shots:
-                return reader.Shots(parameter.Name, parameter.Rule, parameter.MinItems ?? 1, parameter.MaxItems ?? int.MaxValue,
-                    VideoDefaults.MinDuration, VideoDefaults.MaxDuration);
+            case FieldShape.ObjectList:
+                return reader.Objects(parameter.Name, parameter.Rule, parameter.Items!, parameter.EnforceRange, parameter.MinItems, parameter.MaxItems);
             default:
                 var number = parameter.EnforceRange
                     ? reader.Integer(parameter.Name, parameter.Rule, parameter.Minimum, parameter.Maximum)

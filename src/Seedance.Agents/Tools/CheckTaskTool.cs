@@ -56,8 +56,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, read.Violations);
         }
 
-        var taskId = read.String("task_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var taskId = read.Text(ToolParameters.CheckTaskId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
         if (SequencePlan.IsSequenceId(taskId) && await _films.FindSequenceAsync(taskId, cancellationToken) is not null)
         {
             return ToolOutcomes.Success(await _sequences.ReportAsync(taskId, wait, call));

@@ -66,8 +66,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, read.Violations);
         }
 
-        var taskId = read.String("task_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var taskId = read.Text(ToolParameters.ExtendTaskId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
         var sequence = SequencePlan.IsSequenceId(taskId) ? await _films.FindSequenceAsync(taskId, cancellationToken) : null;
         if (sequence is not null)
@@ -76,7 +76,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         }
 
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
-        var dryRun = read.Boolean(ToolParameters.DryRun.Name) == true;
+        var dryRun = read.Flag(ToolParameters.DryRun);
         var firstFrame = FirstFrame(previous, entry);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
@@ -101,7 +101,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         }
 
         // A saved last frame is uploaded again only once the call is cleared (price confirmed, budget kept).
-        var confirmQuote = read.String(ToolParameters.ConfirmQuote.Name);
+        var confirmQuote = read.Text(ToolParameters.ConfirmQuote);
         Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = firstFrame != ReuploadPlaceholder
             ? null
             : async (cleared, until) => cleared with

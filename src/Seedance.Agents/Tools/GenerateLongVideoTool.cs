@@ -47,7 +47,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         Name = ToolNames.GenerateLongVideo,
         Title = "Generate a long video from a storyboard (Seedance 2.0)",
         Description =
-            $"Make a film longer than one clip (at most {VideoDefaults.MaxDuration} s) from a storyboard of {ToolParameters.MinShots} to "
+            $"Make a film longer than one clip (at most {ModelLimits.Duration(null).Max} s) from a storyboard of {ToolParameters.MinShots} to "
             + $"{ToolParameters.MaxShots} shots: each shot is rendered as one PAID clip, each shot after the first starts on the previous "
             + "shot's last frame (so the film flows), and when all are saved they are stitched into one MP4 on this machine. Model, size, "
             + "resolution, generate_audio and seed are shared by every shot; image inputs apply to the first shot. The whole film is priced "
@@ -67,8 +67,8 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         var cancellationToken = call.CancellationToken;
         var table = ToolParameters.LongVideo;
         var read = table.Read(Name, arguments);
-        var shots = read.Values.TryGetValue("shots", out var given) ? (IReadOnlyList<ShotSpec>)given : [];
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var shots = read.List<ShotSpec>(ToolParameters.Shots);
+        var wait = read.Number(ToolParameters.Wait);
 
         // The settings every shot shares, with the table's defaults; later shots drop the first shot's images.
         var shared = table.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
@@ -102,7 +102,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         var total = Total(estimates);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
-        if (read.Boolean(ToolParameters.DryRun.Name) == true)
+        if (read.Flag(ToolParameters.DryRun))
         {
             notes.AddRange(uploads.Select(u => $"{u.Key}: the local file {u.Value} is uploaded first; its URL replaces the placeholder in shot 1's body"));
             return ToolOutcomes.Success(await PreviewAsync(requests, estimates, total, notes, cancellationToken));
@@ -111,7 +111,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
         var binding = PaidQuoteStore.Bind(Name, parentTaskId: null,
             requests.Select(r => _client.Prepare(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
-        call = await _starter.ClearAsync(Name, quote, call, binding, read.String(ToolParameters.ConfirmQuote.Name));
+        call = await _starter.ClearAsync(Name, quote, call, binding, read.Text(ToolParameters.ConfirmQuote));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
         var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
@@ -138,7 +138,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
     }
 
     private static VideoGenerationRequest With(VideoGenerationRequest shared, ShotSpec? shot) =>
-        shot is null ? shared : shared with { Prompt = shot.Prompt, Duration = shot.Duration ?? VideoDefaults.Duration };
+        shot is null ? shared : shared with { Prompt = shot.Prompt, Duration = shot.Duration ?? shared.Duration };
 
     // A shot's own fields are named by their place in the storyboard; a shared setting is reported once, not once per shot.
     private static void Add(List<Violation> into, IEnumerable<Violation> found, int shot)

@@ -62,8 +62,8 @@ internal sealed class ListTasksTool : ISeedanceTool
     {
         var cancellationToken = call.CancellationToken;
         var read = ToolParameters.List.Read(Name, arguments);
-        var limit = (int)(read.Integer("limit") ?? 10);
-        var status = read.String("status") ?? "all";
+        var limit = read.Number(ToolParameters.Limit);
+        var status = read.Text(ToolParameters.Status)!;
         if (!Filters.TryGetValue(status, out var states))
         {
             read.Add(new Violation(ToolParameters.ArgumentRule, "status", status, string.Join(", ", FilterNames), "unknown status filter"));
@@ -75,7 +75,7 @@ internal sealed class ListTasksTool : ISeedanceTool
         }
 
         // One more than asked shows whether an older page exists.
-        var offset = (int)(read.Integer("offset") ?? 0);
+        var offset = read.Number(ToolParameters.Offset);
         var entries = await _journal.ListAsync(limit + 1, offset, states, cancellationToken);
         var more = entries.Count > limit;
         var tasks = entries.Take(limit).Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();

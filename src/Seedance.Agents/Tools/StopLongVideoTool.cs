@@ -53,8 +53,8 @@ internal sealed class StopLongVideoTool : ISeedanceTool
             throw ToolFailure.InvalidArguments(Name, read.Violations);
         }
 
-        var id = read.String("sequence_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var id = read.Text(ToolParameters.SequenceId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
         var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
         string note;
         if (await _films.RequestStopAsync(id, cancellationToken))

@@ -1,3 +1,5 @@
+using Seedance.Client.Requests;
+
 namespace Seedance.Client.Validation;
 
 /// <summary>
@@ -61,20 +63,25 @@ public static class RequestRules
         new(PromptRequired, "prompt is required when no image or video is given (text-to-video)."),
         new(PromptLength, "prompt is at most 4000 characters, except on -mini (no hard limit; about 500 CJK characters or "
             + "1000 English words recommended, so a longer prompt gets a warning, not an error)."),
-        new(Duration, "duration is an integer of 4 to 15 seconds; default 5."),
+        new(Duration, $"duration is an integer of {ModelLimits.Duration(null).Bounds} seconds; default {VideoDefaults.Duration}."),
         new(Size, "size (the aspect ratio) is one of 16:9, 9:16, 1:1, 4:3, 3:4, 21:9, adaptive; default 16:9; "
             + "adaptive follows the input image or video."),
         new(Resolution, "resolution is one of 480p, 720p, 1080p, 4k; default 720p; 1080p and 4k only on doubao-seedance-2.0."),
-        new(Seed, "seed is an integer (upstream range -1 to 4294967295)."),
+        new(Seed, $"seed is an integer (upstream range {VideoLimits.MinSeed} to {VideoLimits.MaxSeed})."),
         new(Flags, "generate_audio and return_last_frame are booleans."),
         new(Tools, "tools holds only {\"type\":\"web_search\"}."),
-        new(ImageCount, "image_urls holds at most 9 images."),
+        new(ImageCount, $"image_urls holds at most {ModelLimits.Images(null).Max} images."),
         new(ImagesExclusive, "image_urls and image_with_roles are mutually exclusive."),
         new(ImageRoles, "each image_with_roles item has a url and a role of first_frame, last_frame or reference_image."),
         new(FrameExcludesMedia, "with a first_frame or last_frame image, video_urls and audio_urls are not allowed."),
-        new(Videos, "video_urls holds at most 3 videos; their total length must be over 1.8 s and under 15.2 s; "
+        new(Videos, $"video_urls holds at most {ModelLimits.Videos(null).Max} videos; their total length must be over 1.8 s and under 15.2 s; "
             + "each 480p to 720p; no real people."),
-        new(Audio, "audio_urls holds at most 3 clips, total at most 15 s, and needs at least one image or video beside it."),
+        new(Audio, $"audio_urls holds at most {ModelLimits.AudioClips(null).Max} clips, total at most 15 s, and needs at least one image or video beside it."),
         new(MediaUrls, "every media URL is http(s)://… or asset://<id>; asset:// only on doubao-seedance-2.0 and -fast."),
     ];
+
+    /// <summary>The number of a rule id (4 for R4), for ordering violations; ids outside the catalogue sort last.</summary>
+    public static int Number(string rule) =>
+        rule.Length > 1 && rule[0] == 'R' && int.TryParse(rule.AsSpan(1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue;
 }
