@@ -22,6 +22,9 @@ public abstract record RequestField
     /// <summary>The rule id (<see cref="Validation.RequestRules"/>) reported when the field breaks its rule.</summary>
     public required string Rule { get; init; }
 
+    /// <summary>The rule as the design states it, for <see cref="Validation.RequestRules.All"/>; null when another row states it.</summary>
+    public string? RuleText { get; init; }
+
     /// <summary>The description for the model, without the default (which <see cref="Description"/> appends).</summary>
     public required Func<ModelCatalog, string> Describe { get; init; }
 
