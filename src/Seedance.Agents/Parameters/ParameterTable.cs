@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Seedance.Client.Models;
 using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
@@ -114,6 +115,14 @@ internal sealed class ParameterTable
                 {
                     reader.Add(new Violation(parameter.Rule, parameter.Name, text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…"),
                         parameter.PatternText ?? $"at most {parameter.MaxLength} characters", $"{parameter.Name} is not of the expected form"));
+                    return null;
+                }
+
+                // A tool-only list of values (list_tasks' status): no validator sees it. Case does not matter, as for the lookup after.
+                if (text is not null && parameter.EnforceRange && parameter.Values is { } values
+                    && !values(ModelCatalog.Default).Contains(text, StringComparer.OrdinalIgnoreCase))
+                {
+                    reader.Add(new Violation(parameter.Rule, parameter.Name, text, string.Join(", ", values(ModelCatalog.Default)), $"unknown {parameter.Name} filter"));
                     return null;
                 }
 

@@ -178,6 +178,7 @@ internal static class ToolParameters
         Shape = FieldShape.Text,
         Rule = ArgumentRule,
         Values = _ => Tools.ListTasksTool.FilterNames,
+        EnforceRange = true,
         Default = "all",
         Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
             + "stopped ones), failed, unconfirmed.",

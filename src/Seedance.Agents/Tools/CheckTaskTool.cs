@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -28,6 +27,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
         _reporter = reporter;
     }
 
+    public ParameterTable Parameters => ToolParameters.Check;
+
     public string Name => ToolNames.CheckTask;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -47,15 +48,9 @@ internal sealed class CheckTaskTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.Check.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
         var taskId = read.Text(ToolParameters.CheckTaskId)!.Trim();
         var wait = read.Number(ToolParameters.Wait);
         if (SequencePlan.IsSequenceId(taskId) && await _films.FindSequenceAsync(taskId, cancellationToken) is not null)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -37,6 +36,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     // Stands in, in a dry run's body, for the URL a saved last frame would get when uploaded again.
     private const string ReuploadPlaceholder = "https://local-file.invalid/last-frame.png";
 
+    public ParameterTable Parameters => ToolParameters.Extend;
+
     public string Name => ToolNames.ExtendVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -56,16 +57,9 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.Extend;
-        var read = table.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
         var taskId = read.Text(ToolParameters.ExtendTaskId)!.Trim();
         var wait = read.Number(ToolParameters.Wait);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
@@ -85,7 +79,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             ReturnLastFrame = true,
             ImageWithRoles = [new ImageWithRole { Url = firstFrame, Role = ImageRoles.FirstFrame }],
         };
-        var request = table.ToRequest(read, table.Inherit(earlier, start));
+        var request = Parameters.ToRequest(read, Parameters.Inherit(earlier, start));
         var validation = _client.Validator.Validate(request);
         if (!validation.IsValid)
         {

@@ -40,6 +40,10 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         _reporter = reporter;
     }
 
+    public ParameterTable Parameters => ToolParameters.LongVideo;
+
+    public bool ChecksRequest => true;
+
     public string Name => ToolNames.GenerateLongVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -62,16 +66,14 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.LongVideo;
-        var read = table.Read(Name, arguments);
         var shots = read.List<ShotSpec>(ToolParameters.Shots);
         var wait = read.Number(ToolParameters.Wait);
 
         // The settings every shot shares, with the table's defaults; later shots drop the first shot's images.
-        var shared = table.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
+        var shared = Parameters.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
         var (first, uploads) = _images.Check(With(shared, shots.Count > 0 ? shots[0] : null), read);
         var later = shared with { ImageUrls = null, ImageWithRoles = null };
         var requests = new List<VideoGenerationRequest> { first };

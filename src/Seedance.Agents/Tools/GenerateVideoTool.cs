@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Media;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -23,6 +22,10 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         _starter = starter;
     }
 
+    public ParameterTable Parameters => ToolParameters.Generate;
+
+    public bool ChecksRequest => true;
+
     public string Name => ToolNames.GenerateVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -42,12 +45,10 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.Generate;
-        var read = table.Read(Name, arguments);
-        var request = table.ToRequest(read, new VideoGenerationRequest());
+        var request = Parameters.ToRequest(read, new VideoGenerationRequest());
         var wait = read.Number(ToolParameters.Wait);
 
         var (checkedRequest, uploads) = _images.Check(request, read);

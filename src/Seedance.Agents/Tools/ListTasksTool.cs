@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -42,6 +41,8 @@ internal sealed class ListTasksTool : ISeedanceTool
     /// <summary>The status filters, in the order the schema lists them.</summary>
     public static IReadOnlyList<string> FilterNames { get; } = [.. Filters.Keys];
 
+    public ParameterTable Parameters => ToolParameters.List;
+
     public string Name => ToolNames.ListTasks;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -58,20 +59,14 @@ internal sealed class ListTasksTool : ISeedanceTool
         Idempotent = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.List.Read(Name, arguments);
         var limit = read.Number(ToolParameters.Limit);
         var status = read.Text(ToolParameters.Status)!;
         if (!Filters.TryGetValue(status, out var states))
         {
             read.Add(new Violation(ToolParameters.ArgumentRule, "status", status, string.Join(", ", FilterNames), "unknown status filter"));
-        }
-
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
         }
 
         // One more than asked shows whether an older page exists.

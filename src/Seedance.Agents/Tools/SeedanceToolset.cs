@@ -105,7 +105,13 @@ public sealed class SeedanceToolset
         var call = new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token);
         try
         {
-            return await tool.InvokeAsync(arguments, call);
+            var read = tool.Parameters.Read(name, arguments);
+            if (read.Violations.Count > 0 && !tool.ChecksRequest)
+            {
+                throw ToolFailure.InvalidArguments(name, read.Violations);
+            }
+
+            return await tool.InvokeAsync(read, call);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
