@@ -12,30 +12,43 @@ namespace Seedance.Agents.Parameters;
 /// </summary>
 internal sealed class ArgumentReader
 {
-    private readonly JsonElement _arguments;
+    private static readonly Dictionary<string, JsonElement> None = [];
+
+    private readonly IReadOnlyDictionary<string, JsonElement> _arguments;
     private readonly List<Violation> _violations = [];
 
-    public ArgumentReader(JsonElement arguments, IReadOnlyCollection<string> known)
+    /// <summary>Reads a call's arguments as the host hands them over, one JSON value per name (MCP does so); no copy is made.</summary>
+    public ArgumentReader(IReadOnlyDictionary<string, JsonElement>? arguments, IReadOnlyCollection<string> known)
     {
-        _arguments = arguments;
-        if (arguments.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        _arguments = arguments ?? None;
+        foreach (var (name, value) in _arguments)
         {
-            return;
-        }
-
-        if (arguments.ValueKind != JsonValueKind.Object)
-        {
-            _violations.Add(new("args", "arguments", Show(arguments), "a JSON object", "the arguments must be an object"));
-            return;
-        }
-
-        foreach (var property in arguments.EnumerateObject())
-        {
-            if (!known.Contains(property.Name))
+            if (!known.Contains(name))
             {
-                _violations.Add(new("args", property.Name, Show(property.Value), $"one of: {string.Join(", ", known)}",
-                    "unknown argument"));
+                _violations.Add(new("args", name, Show(value), $"one of: {string.Join(", ", known)}", "unknown argument"));
             }
+        }
+    }
+
+    /// <summary>The members of an arguments object, by name (an absent or null object has none; anything else is not an object).</summary>
+    public static IReadOnlyDictionary<string, JsonElement>? Members(JsonElement arguments, out Violation? problem)
+    {
+        problem = null;
+        switch (arguments.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Object:
+                var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in arguments.EnumerateObject())
+                {
+                    members[property.Name] = property.Value;
+                }
+
+                return members;
+            default:
+                problem = new("args", "arguments", Show(arguments), "a JSON object", "the arguments must be an object");
+                return null;
         }
     }
 
@@ -249,12 +262,17 @@ internal sealed class ArgumentReader
     }
 
     private JsonElement? Get(string name) =>
-        _arguments.ValueKind == JsonValueKind.Object && _arguments.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+        _arguments.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? value
             : null;
 
     internal static string Show(JsonElement value)
     {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return string.Empty;
+        }
+
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
         return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
     }

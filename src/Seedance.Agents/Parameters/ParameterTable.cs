@@ -36,6 +36,14 @@ internal sealed class ParameterTable
     /// <summary>Reads <paramref name="arguments"/> for tool <paramref name="tool"/>: types, unknown names and missing required arguments.</summary>
     public ToolArguments Read(string tool, JsonElement arguments)
     {
+        var members = ArgumentReader.Members(arguments, out var problem);
+        var read = Read(tool, members);
+        return problem is null ? read : new ToolArguments(new Dictionary<string, object>(StringComparer.Ordinal), [problem, .. read.Violations]);
+    }
+
+    /// <summary>Reads the arguments as a host hands them over, one JSON value per name.</summary>
+    public ToolArguments Read(string tool, IReadOnlyDictionary<string, JsonElement>? arguments)
+    {
         var reader = new ArgumentReader(arguments, Names);
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in Parameters)

@@ -84,7 +84,19 @@ public sealed class SeedanceToolset
     /// that asks the user before a paid call whose estimate reaches <see cref="SeedanceAgentOptions.ConfirmAboveUsd"/>.
     /// Errors come back as error outcomes, as for the other overload.
     /// </summary>
-    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default)
+    public Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default) =>
+        RunAsync(name, tool => tool.Parameters.Read(name, arguments), context, cancellationToken);
+
+    /// <summary>
+    /// Runs tool <paramref name="name"/> with its arguments as a host hands them over, one JSON value per name (as MCP does):
+    /// they are read where they are, with no copy into one JSON object. Errors come back as error outcomes, as for the other overloads.
+    /// </summary>
+    public Task<ToolOutcome> InvokeAsync(string name, IReadOnlyDictionary<string, JsonElement>? arguments, ToolCallContext context,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(name, tool => tool.Parameters.Read(name, arguments), context, cancellationToken);
+
+    private async Task<ToolOutcome> RunAsync(string name, Func<ISeedanceTool, Parameters.ToolArguments> read, ToolCallContext context,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!_tools.TryGetValue(name, out var tool))
@@ -105,13 +117,13 @@ public sealed class SeedanceToolset
         var call = new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token);
         try
         {
-            var read = tool.Parameters.Read(name, arguments);
-            if (read.Violations.Count > 0 && !tool.ChecksRequest)
+            var arguments = read(tool);
+            if (arguments.Violations.Count > 0 && !tool.ChecksRequest)
             {
-                throw ToolFailure.InvalidArguments(name, read.Violations);
+                throw ToolFailure.InvalidArguments(name, arguments.Violations);
             }
 
-            return await tool.InvokeAsync(read, call);
+            return await tool.InvokeAsync(arguments, call);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
