@@ -50,7 +50,7 @@ internal sealed class GenerationStarter
         Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = null, IEnumerable<string>? localFiles = null)
     {
         var estimate = await _estimator.EstimateAsync(request, call.CancellationToken);
-        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.Prepare(request).Body, .. localFiles ?? []]);
+        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.PrepareValidated(request).Body, .. localFiles ?? []]);
         call = await ClearAsync(tool, Quote(tool, request, estimate, default), call, binding, confirmQuote);
         var deadline = call.DeadlineFor(wait);
         if (beforeSend is not null)
@@ -121,7 +121,7 @@ internal sealed class GenerationStarter
         var estimate = await _estimator.EstimateAsync(request, cancellationToken);
         var today = await _guard.TodayAsync(cancellationToken);
         var refusal = _guard.OverBudget(tool, estimate, today);
-        using var body = JsonDocument.Parse(_client.Prepare(request).Body);
+        using var body = JsonDocument.Parse(_client.PrepareValidated(request).Body);
         var advice = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").Concat(notes).ToArray();
         return new DryRunReport
         {

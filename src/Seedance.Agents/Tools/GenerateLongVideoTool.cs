@@ -112,7 +112,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
         var binding = PaidQuoteStore.Bind(Name, parentTaskId: null,
-            requests.Select(r => _client.Prepare(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
+            requests.Select(r => _client.PrepareValidated(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
         call = await _starter.ClearAsync(Name, quote, call, binding, read.Text(ToolParameters.ConfirmQuote));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
@@ -178,7 +178,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         var refusal = _guard.OverBudget(Name, total, today);
         var shots = requests.Select((r, i) =>
         {
-            using var body = JsonDocument.Parse(_client.Prepare(r).Body);
+            using var body = JsonDocument.Parse(_client.PrepareValidated(r).Body);
             return new ShotPreview
             {
                 Shot = i + 1,
