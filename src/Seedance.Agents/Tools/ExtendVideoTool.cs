@@ -18,11 +18,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     private readonly SequenceJournal _films;
     private readonly TaskWaiter _waiter;
     private readonly GenerationStarter _starter;
-    private readonly TimeProvider _time;
+    private readonly LastFrameSource _frames;
     private readonly SequenceRunner _runner;
 
-    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter, TimeProvider time,
-        SequenceRunner runner)
+    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter,
+        LastFrameSource frames, SequenceRunner runner)
     {
         _runner = runner;
         _client = client;
@@ -30,7 +30,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         _films = films;
         _waiter = waiter;
         _starter = starter;
-        _time = time;
+        _frames = frames;
     }
 
     // Stands in, in a dry run's body, for the URL a saved last frame would get when uploaded again.
@@ -102,7 +102,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             {
                 ImageWithRoles = [new ImageWithRole
                 {
-                    Url = (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, until, cancellationToken)).Url,
+                    Url = await _frames.UploadAsync(LastFrameSource.SavedCopy(entry)!, until, cancellationToken),
                     Role = ImageRoles.FirstFrame,
                 }],
             };
@@ -186,13 +186,12 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     /// </summary>
     private string FirstFrame(SeedanceTask previous, JournalEntry? entry)
     {
-        var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
-        if (previous.LastFrameUrl is { } url && !expired)
+        if (_frames.Link(previous, TimeSpan.Zero) is { } url)
         {
             return url;
         }
 
-        if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
+        if (LastFrameSource.SavedCopy(entry) is not null)
         {
             return ReuploadPlaceholder;
         }
