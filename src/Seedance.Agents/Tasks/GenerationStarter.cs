@@ -119,9 +119,8 @@ internal sealed class GenerationStarter
         CancellationToken cancellationToken)
     {
         var estimate = await _estimator.EstimateAsync(request, cancellationToken);
-        var today = await _guard.TodayAsync(cancellationToken);
-        var refusal = _guard.OverBudget(tool, estimate, today);
-        using var body = JsonDocument.Parse(_client.PrepareValidated(request).Body);
+        var spend = await PreviewSpendAsync(tool, estimate, $"Nothing was sent. To start it, call {tool} again with the same arguments and without dry_run",
+            forAll: string.Empty, cancellationToken);
         var advice = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").Concat(notes).ToArray();
         return new DryRunReport
         {
@@ -132,17 +131,36 @@ internal sealed class GenerationStarter
             EstimatedCostUsd = estimate.Usd,
             EstimateSource = estimate.Source,
             EstimateBasis = estimate.Basis,
-            RequestBody = body.RootElement.Clone(),
-            SpentTodayUsd = today.Total,
-            DailyBudgetUsd = _guard.DailyBudget,
-            WouldAskFirst = _guard.ShouldAsk(estimate),
-            WouldBeRefused = refusal?.Error.Error,
+            RequestBody = BodyOf(request),
+            SpentTodayUsd = spend.SpentToday,
+            DailyBudgetUsd = spend.DailyBudget,
+            WouldAskFirst = spend.WouldAskFirst,
+            WouldBeRefused = spend.WouldBeRefused,
             Warnings = advice.Length > 0 ? advice : null,
-            NextStep = refusal is not null
-                ? refusal.Error.NextStep
-                : $"Nothing was sent. To start it, call {tool} again with the same arguments and without dry_run"
-                    + (estimate.Usd is { } usd ? $" (about {CostEstimate.Money(usd)})." : " (its price is not known)."),
+            NextStep = spend.NextStep,
         };
+    }
+
+    /// <summary>
+    /// What the spend rules would say of a call at <paramref name="estimate"/>, for a dry run of one clip or of a whole film:
+    /// <paramref name="startIt"/> is the next step when nothing stands in the way, followed by the price (<paramref name="forAll"/>
+    /// says what it covers, e.g. " for all shots").
+    /// </summary>
+    public async Task<SpendPreview> PreviewSpendAsync(string tool, CostEstimate estimate, string startIt, string forAll, CancellationToken cancellationToken)
+    {
+        var today = await _guard.TodayAsync(cancellationToken);
+        var refusal = _guard.OverBudget(tool, estimate, today);
+        return new SpendPreview(today.Total, _guard.DailyBudget, _guard.ShouldAsk(estimate), refusal?.Error.Error,
+            refusal is not null
+                ? refusal.Error.NextStep
+                : startIt + (estimate.Usd is { } usd ? $" (about {CostEstimate.Money(usd)}{forAll})." : " (its price is not known)."));
+    }
+
+    /// <summary>The exact body <paramref name="request"/> (already validated) would be sent with, as JSON.</summary>
+    public JsonElement BodyOf(VideoGenerationRequest request)
+    {
+        using var body = JsonDocument.Parse(_client.PrepareValidated(request).Body);
+        return body.RootElement.Clone();
     }
 
     /// <summary>

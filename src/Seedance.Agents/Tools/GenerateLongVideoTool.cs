@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
 using Seedance.Agents.Parameters;
@@ -174,19 +173,16 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
     private async Task<SequencePreview> PreviewAsync(List<VideoGenerationRequest> requests, List<CostEstimate> estimates, CostEstimate total,
         List<string> notes, CancellationToken cancellationToken)
     {
-        var today = await _guard.TodayAsync(cancellationToken);
-        var refusal = _guard.OverBudget(Name, total, today);
-        var shots = requests.Select((r, i) =>
+        var spend = await _starter.PreviewSpendAsync(Name, total, $"Nothing was sent. Shots after the first show {SequencePlan.PreviousLastFrame} where "
+            + $"the previous shot's last frame will go. To start the film, call {Name} again with the same arguments and without dry_run",
+            forAll: " for all shots", cancellationToken);
+        var shots = requests.Select((r, i) => new ShotPreview
         {
-            using var body = JsonDocument.Parse(_client.PrepareValidated(r).Body);
-            return new ShotPreview
-            {
-                Shot = i + 1,
-                Duration = r.Duration,
-                EstimatedCostUsd = estimates[i].Usd,
-                EstimateBasis = estimates[i].Basis,
-                RequestBody = body.RootElement.Clone(),
-            };
+            Shot = i + 1,
+            Duration = r.Duration,
+            EstimatedCostUsd = estimates[i].Usd,
+            EstimateBasis = estimates[i].Basis,
+            RequestBody = _starter.BodyOf(r),
         }).ToArray();
         return new SequencePreview
         {
@@ -197,16 +193,12 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
             Shots = shots,
             EstimatedCostUsd = total.Usd,
             EstimateSource = total.Source,
-            SpentTodayUsd = today.Total,
-            DailyBudgetUsd = _guard.DailyBudget,
-            WouldAskFirst = _guard.ShouldAsk(total),
-            WouldBeRefused = refusal?.Error.Error,
+            SpentTodayUsd = spend.SpentToday,
+            DailyBudgetUsd = spend.DailyBudget,
+            WouldAskFirst = spend.WouldAskFirst,
+            WouldBeRefused = spend.WouldBeRefused,
             Warnings = notes.Count > 0 ? notes : null,
-            NextStep = refusal is not null
-                ? refusal.Error.NextStep
-                : $"Nothing was sent. Shots after the first show {SequencePlan.PreviousLastFrame} where the previous shot's last frame will go. To start "
-                    + $"the film, call {Name} again with the same arguments and without dry_run"
-                    + (total.Usd is { } usd ? $" (about {CostEstimate.Money(usd)} for all shots)." : " (its price is not known)."),
+            NextStep = spend.NextStep,
         };
     }
 }

@@ -138,8 +138,7 @@ public sealed class SeedanceToolset
                     : $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before sending anything: nothing was sent or charged.",
                 Charged = sent,
                 NextStep = sent
-                    ? "A task may have been created: it is in list_tasks (unconfirmed until settled). Call check_task with its id, which "
-                        + "settles it without paying twice; do not call " + name + " again for it."
+                    ? "A task may have been created: it is in list_tasks (unconfirmed until settled). " + UnsureSubmitAdvice.For(taskId: null)
                     : $"Call {name} again in a moment.",
             });
         }
