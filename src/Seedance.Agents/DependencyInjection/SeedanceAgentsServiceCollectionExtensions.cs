@@ -104,9 +104,9 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
-        services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
+        services.TryAddSingleton(sp => new SavedResultReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SavedResultReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             sp.GetRequiredService<PaidQuoteStore>(), Time(sp)));
         services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
         services.TryAddSingleton(sp => new LastFrameSource(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Time(sp)));
@@ -135,7 +135,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
             sp.GetRequiredService<JournaledSubmitter>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<SequenceReporter>()));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SavedResultReporter>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SequenceJournal>(),
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<LastFrameSource>(), sp.GetRequiredService<SequenceRunner>()));

@@ -19,13 +19,13 @@ internal sealed class GenerationStarter
     private readonly SeedanceClient _client;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
-    private readonly TaskReporter _reporter;
+    private readonly SavedResultReporter _reporter;
     private readonly CostEstimator _estimator;
     private readonly SpendGuard _guard;
     private readonly TimeProvider _time;
     private readonly PaidQuoteStore _quotes;
 
-    public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, CostEstimator estimator,
+    public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, SavedResultReporter reporter, CostEstimator estimator,
         SpendGuard guard, PaidQuoteStore quotes, TimeProvider time)
     {
         _quotes = quotes;
@@ -91,7 +91,7 @@ internal sealed class GenerationStarter
                 EstimateSource = estimate.Source,
                 EstimateBasis = estimate.Basis,
             };
-            return TaskReportBuilder.Build(entry, task: null, saved: default, notes);
+            return TaskReportFactory.Build(entry, task: null, saved: default, notes);
         }
 
         if (wait > 0)
@@ -184,7 +184,7 @@ internal sealed class GenerationStarter
         {
             if (await _quotes.RedeemAsync(confirmQuote, tool, binding, call.CancellationToken) is { } reason)
             {
-                throw ToolFailure.QuoteNotAccepted(tool, confirmQuote, reason);
+                throw ToolErrorException.QuoteNotAccepted(tool, confirmQuote, reason);
             }
 
             return call;
@@ -194,15 +194,15 @@ internal sealed class GenerationStarter
         switch (decision)
         {
             case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
-                throw ToolFailure.Declined(tool, quote, decision);
+                throw ToolErrorException.Declined(tool, quote, decision);
             case PaidCallDecision.Failed:
-                throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+                throw ToolErrorException.ConfirmationFailed(tool, "the client answered the question with an error");
             case PaidCallDecision.Late:
-                throw ToolFailure.ConfirmationStillOpen(tool, quote);
+                throw ToolErrorException.ConfirmationStillOpen(tool, quote);
             case PaidCallDecision.Unavailable:
                 // No one can be asked here: nothing is spent without a yes, so the model is given the price to put to the user.
                 var (id, expires) = await _quotes.IssueAsync(tool, binding, call.CancellationToken);
-                throw ToolFailure.ConfirmationRequired(tool, quote, id, expires);
+                throw ToolErrorException.ConfirmationRequired(tool, quote, id, expires);
         }
 
         return call with { Answered = _time.GetUtcNow() };
@@ -218,7 +218,7 @@ internal sealed class GenerationStarter
         var left = giveUp - _time.GetUtcNow();
         if (left <= TimeSpan.Zero)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         using var limit = new CancellationTokenSource(left, _time);
@@ -231,12 +231,12 @@ internal sealed class GenerationStarter
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         if (_time.GetUtcNow() > giveUp)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         return decision;

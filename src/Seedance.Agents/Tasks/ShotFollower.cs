@@ -47,7 +47,7 @@ internal sealed class ShotFollower
                 task = await _waiter.ReadAsync(taskId, _time.GetUtcNow() + TimeSpan.FromSeconds(45), cancellationToken);
                 errors = 0;
             }
-            catch (ToolFailure)
+            catch (ToolErrorException)
             {
                 await _stops.FailAsync(id, shot, $"the provider does not know shot {shot}'s task {taskId}");
                 return null;

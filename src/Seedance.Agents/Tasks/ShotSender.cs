@@ -109,7 +109,7 @@ internal sealed class ShotSender
                     _time.GetUtcNow() + TimeSpan.FromSeconds(45), cancellationToken, new SequenceShot(id, shot));
                 return submitted.TaskId;
             }
-            catch (ToolFailure failure)
+            catch (ToolErrorException failure)
             {
                 // The daily budget, checked again under the spend gate right before this shot's request would leave.
                 await _stops.FailAsync(id, shot, $"shot {shot} was not sent: {failure.Error.Error}");

@@ -13,10 +13,10 @@ internal sealed class CheckTaskTool : ISeedanceTool
     private readonly SequenceJournal _films;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
-    private readonly TaskReporter _reporter;
+    private readonly SavedResultReporter _reporter;
     private readonly SequenceReporter _sequences;
 
-    public CheckTaskTool(TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter,
+    public CheckTaskTool(TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter, SavedResultReporter reporter,
         SequenceReporter sequences)
     {
         _sequences = sequences;
@@ -76,7 +76,7 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
             if (entry is null)
             {
-                throw ToolFailure.UnknownTask(taskId);
+                throw ToolErrorException.UnknownTask(taskId);
             }
             var (outcome, recovered) = await _submitter.RecoverAsync(entry, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
             if (outcome != RecoveryOutcome.Confirmed || recovered is null || recovered == taskId)

@@ -83,7 +83,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var validation = _client.Validator.Validate(request);
         if (!validation.IsValid)
         {
-            throw ToolFailure.InvalidArguments(Name, validation.Violations);
+            throw ToolErrorException.InvalidArguments(Name, validation.Violations);
         }
 
         if (dryRun)
@@ -134,17 +134,17 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         switch (sequence.State)
         {
             case SequenceState.Running or SequenceState.Stopping:
-                throw ToolFailure.CannotExtend($"Long video '{id}' is still {(sequence.State == SequenceState.Running ? "rendering" : "being stopped")}.",
+                throw ToolErrorException.CannotExtend($"Long video '{id}' is still {(sequence.State == SequenceState.Running ? "rendering" : "being stopped")}.",
                     $"Call check_task with task_id \"{id}\" and wait=50 until it is done, then call extend_video again.");
             case SequenceState.Failed:
                 var good = shots.LastOrDefault(s => s.State == JournalState.Succeeded);
-                throw ToolFailure.CannotExtend($"Long video '{id}' stopped at shot {sequence.FailedShot} ({sequence.Problem}).",
+                throw ToolErrorException.CannotExtend($"Long video '{id}' stopped at shot {sequence.FailedShot} ({sequence.Problem}).",
                     good is null
                         ? "Start again with generate_long_video."
                         : $"Continue from its last good shot instead: call extend_video with task_id \"{good.TaskId}\".");
         }
 
-        return last?.TaskId ?? throw ToolFailure.CannotExtend($"Long video '{id}' has no last shot on record.", "Start again with generate_long_video.");
+        return last?.TaskId ?? throw ToolErrorException.CannotExtend($"Long video '{id}' has no last shot on record.", "Start again with generate_long_video.");
     }
 
     // "model, size, resolution and generate_audio": the settings the table inherits.
@@ -160,7 +160,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var entry = await _journal.FindAsync(taskId, cancellationToken);
         if (entry?.State is JournalState.Unconfirmed or JournalState.Submitting)
         {
-            throw ToolFailure.CannotExtend($"Task '{taskId}' is an unconfirmed submit: there is no clip to extend.",
+            throw ToolErrorException.CannotExtend($"Task '{taskId}' is an unconfirmed submit: there is no clip to extend.",
                 "Call list_tasks to find a task that succeeded, or generate a new clip with generate_video.");
         }
 
@@ -169,11 +169,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         switch (task.State)
         {
             case SeedanceTaskState.Queued or SeedanceTaskState.Running:
-                throw ToolFailure.CannotExtend($"Task '{taskId}' is still rendering ({task.Progress ?? 0}%).",
+                throw ToolErrorException.CannotExtend($"Task '{taskId}' is still rendering ({task.Progress ?? 0}%).",
                     $"Call check_task with task_id \"{taskId}\" and wait=50 until it succeeds, then call extend_video again.");
             case SeedanceTaskState.Failed or SeedanceTaskState.Cancelled:
                 var reason = task.Error is { } error ? error.Message ?? error.Code : null;
-                throw ToolFailure.CannotExtend($"Task '{taskId}' {task.RawStatus ?? "failed"} ({reason ?? "no reason given"}) and has no last frame.",
+                throw ToolErrorException.CannotExtend($"Task '{taskId}' {task.RawStatus ?? "failed"} ({reason ?? "no reason given"}) and has no last frame.",
                     "Extend a task that succeeded (list_tasks shows them), or start again with generate_video.");
         }
 
@@ -198,12 +198,12 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         if (previous.LastFrameUrl is null)
         {
-            throw ToolFailure.CannotExtend($"Task '{previous.Id}' finished without a last frame (it was made with return_last_frame false).",
+            throw ToolErrorException.CannotExtend($"Task '{previous.Id}' finished without a last frame (it was made with return_last_frame false).",
                 "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] "
                 + "and return_last_frame true instead.");
         }
 
-        throw ToolFailure.CannotExtend($"Task '{previous.Id}''s links expired and no copy of its last frame was saved.",
+        throw ToolErrorException.CannotExtend($"Task '{previous.Id}''s links expired and no copy of its last frame was saved.",
             "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] instead.");
     }
 }

@@ -92,7 +92,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         if (violations.Count > 0)
         {
-            throw ToolFailure.InvalidArguments(Name, violations);
+            throw ToolErrorException.InvalidArguments(Name, violations);
         }
 
         var estimates = new List<CostEstimate>();

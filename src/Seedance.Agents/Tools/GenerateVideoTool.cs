@@ -56,7 +56,7 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         var violations = read.Violations.Concat(validation.Violations).ToArray();
         if (violations.Length > 0)
         {
-            throw ToolFailure.InvalidArguments(Name, violations);
+            throw ToolErrorException.InvalidArguments(Name, violations);
         }
 
         if (read.Flag(ToolParameters.DryRun))

@@ -73,13 +73,13 @@ internal sealed class ListTasksTool : ISeedanceTool
         var offset = read.Number(ToolParameters.Offset);
         var entries = await _journal.ListAsync(limit + 1, offset, states, cancellationToken);
         var more = entries.Count > limit;
-        var tasks = entries.Take(limit).Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
+        var tasks = entries.Take(limit).Select(e => TaskReportFactory.Build(e, task: null, saved: default, warnings: null)).ToArray();
         var sequences = new List<SequenceReport>();
         foreach (var sequence in offset > 0 ? Array.Empty<SequenceEntry>() : await _films.ListSequencesAsync(limit, cancellationToken: cancellationToken))
         {
             if (SequenceFilters[status].Contains(sequence.State))
             {
-                sequences.Add(SequenceReportBuilder.Build(sequence, await _films.ShotsAsync(sequence.SequenceId, cancellationToken)));
+                sequences.Add(SequenceReportFactory.Build(sequence, await _films.ShotsAsync(sequence.SequenceId, cancellationToken)));
             }
         }
 

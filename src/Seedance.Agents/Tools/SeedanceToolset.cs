@@ -63,7 +63,7 @@ public sealed class SeedanceToolset
     {
         ArgumentNullException.ThrowIfNull(taskId);
         var entry = await Journal.FindAsync(taskId, cancellationToken);
-        return entry is null ? null : ToolOutcomes.Success(TaskReportBuilder.Build(entry, task: null, saved: default, warnings: null));
+        return entry is null ? null : ToolOutcomes.Success(TaskReportFactory.Build(entry, task: null, saved: default, warnings: null));
     }
 
     /// <summary>The most recent journal entries, newest first (no network call).</summary>
@@ -120,7 +120,7 @@ public sealed class SeedanceToolset
             var arguments = read(tool);
             if (arguments.Violations.Count > 0 && !tool.ChecksRequest)
             {
-                throw ToolFailure.InvalidArguments(name, arguments.Violations);
+                throw ToolErrorException.InvalidArguments(name, arguments.Violations);
             }
 
             return await tool.InvokeAsync(arguments, call);
@@ -142,17 +142,17 @@ public sealed class SeedanceToolset
                     : $"Call {name} again in a moment.",
             });
         }
-        catch (ToolFailure failure)
+        catch (ToolErrorException failure)
         {
             return ToolOutcomes.Failure(failure.Error);
         }
         catch (SeedanceApiException ex)
         {
-            return ToolOutcomes.Failure(ProviderErrors.For(name, submits: !_definitions[name].ReadOnly, ex));
+            return ToolOutcomes.Failure(ToolErrors.For(name, submits: !_definitions[name].ReadOnly, ex));
         }
         catch (TaskJournalException ex)
         {
-            return ToolOutcomes.Failure(ProviderErrors.For(ex));
+            return ToolOutcomes.Failure(ToolErrors.For(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

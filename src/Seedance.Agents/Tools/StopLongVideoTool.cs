@@ -50,7 +50,7 @@ internal sealed class StopLongVideoTool : ISeedanceTool
         var cancellationToken = call.CancellationToken;
         var id = read.Text(ToolParameters.SequenceId)!.Trim();
         var wait = read.Number(ToolParameters.Wait);
-        var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
+        var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolErrorException.UnknownTask(id);
         string note;
         if (await _films.RequestStopAsync(id, cancellationToken))
         {

@@ -6,7 +6,7 @@ using Seedance.Client.Tasks;
 namespace Seedance.Agents.Results;
 
 /// <summary>Merges what the journal knows with a fresh snapshot (if any) into a <see cref="TaskReport"/>, with the next step spelled out.</summary>
-internal static class TaskReportBuilder
+internal static class TaskReportFactory
 {
     public static TaskReport Build(JournalEntry entry, SeedanceTask? task, SaveState saved, IReadOnlyList<string>? warnings)
     {

@@ -5,7 +5,7 @@ using Seedance.Client.Errors;
 namespace Seedance.Agents.Results;
 
 /// <summary>What a provider or journal failure means for the model, and what it should do next.</summary>
-internal static class ProviderErrors
+internal static class ToolErrors
 {
     /// <summary>The error for <paramref name="ex"/> in tool <paramref name="tool"/>; <paramref name="submits"/> says whether the tool starts paid work.</summary>
     public static ToolError For(string tool, bool submits, SeedanceApiException ex)
