@@ -30,8 +30,11 @@ internal sealed class ParameterTable
     public ToolParameter this[string name] => _byName[name];
 
     /// <summary>The named rows of this table, each passed through <paramref name="change"/>: how one tool's table is projected from another's.</summary>
-    public IEnumerable<ToolParameter> Pick(IEnumerable<string> names, Func<ToolParameter, ToolParameter> change) =>
-        names.Select(n => change(_byName[n]));
+    public IEnumerable<ToolParameter> Pick(IEnumerable<RequestField> fields, Func<ToolParameter, ToolParameter> change) =>
+        fields.Select(f => change(this[f]));
+
+    /// <summary>The row of request field <paramref name="field"/>.</summary>
+    public ToolParameter this[RequestField field] => _byName[field.Name];
 
     /// <summary>Reads <paramref name="arguments"/> for tool <paramref name="tool"/>: types, unknown names and missing required arguments.</summary>
     public ToolArguments Read(string tool, JsonElement arguments)

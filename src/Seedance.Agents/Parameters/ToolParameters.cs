@@ -81,13 +81,15 @@ internal static class ToolParameters
     public static ParameterTable Extend { get; } = new(
     [
         ExtendTaskId,
-        Generate["prompt"] with
+        Generate[RequestFields.Prompt] with
         {
             Describe = c => "What happens next in the continued clip. Optional: without it the clip simply continues the scene from the "
                 + "last frame. " + FieldTexts.PromptLimits(c),
         },
-        .. Generate.Pick(["model", "duration", "size", "resolution", "generate_audio", "seed"],
-            p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
+        .. Generate.Pick([RequestFields.Model, RequestFields.Duration, RequestFields.Size, RequestFields.Resolution, RequestFields.GenerateAudio,
+                RequestFields.Seed],
+            p => p.Field == RequestFields.Model || p.Field == RequestFields.Size || p.Field == RequestFields.Resolution
+                || p.Field == RequestFields.GenerateAudio ? p.Inherited(InheritedWords) : p),
         Wait,
         DryRun,
         ConfirmQuote,
@@ -141,7 +143,8 @@ internal static class ToolParameters
         Shots,
         // The tool's description says once that these are shared by every shot and that image inputs apply to the first;
         // how a shot follows the one before is said by the shot's prompt.
-        .. Generate.Pick(["model", "size", "resolution", "generate_audio", "seed", "image_urls", "image_with_roles"], p => p),
+        .. Generate.Pick([RequestFields.Model, RequestFields.Size, RequestFields.Resolution, RequestFields.GenerateAudio, RequestFields.Seed,
+            RequestFields.ImageUrls, RequestFields.ImageWithRoles], p => p),
         Wait with
         {
             Describe = _ => $"Seconds to wait for the film before returning, 0 to {MaxWaitSeconds}. The shots render one after another in "
