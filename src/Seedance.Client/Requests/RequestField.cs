@@ -83,9 +83,6 @@ public abstract record RequestField
         return Default is null ? text : $"{text} Default {Show(Default)}.";
     }
 
-    /// <summary>"an integer from min to max" for an integer field, across models.</summary>
-    public string RangeText => Range is { } range ? range(null).Text : "an integer";
-
     /// <summary>A default or value as the schema and the texts write it.</summary>
     public static string Show(object value) => value switch
     {

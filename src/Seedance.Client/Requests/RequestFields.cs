@@ -279,8 +279,4 @@ public static class RequestFields
     /// <summary>Every top-level field, in the record's (and the schema's) order.</summary>
     public static IReadOnlyList<RequestField> All { get; } =
         [Model, Prompt, Duration, Size, Resolution, Seed, GenerateAudio, ReturnLastFrame, Tools, ImageUrls, ImageWithRoles, VideoUrls, AudioUrls];
-
-    /// <summary>The top-level field with JSON name <paramref name="name"/>.</summary>
-    public static RequestField Named(string name) =>
-        All.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"No request field is named '{name}'.", nameof(name));
 }
