@@ -111,9 +111,24 @@ public class SeedanceClient
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validator.Validate(request);
         validation.ThrowIfInvalid();
+        return PrepareValidated(request, validation.Warnings, idempotencyKey);
+    }
+
+    /// <summary>
+    /// Normalizes and serializes a request that <see cref="Validator"/> has already passed, without checking it again: a
+    /// caller that validates once (to list the request's problems beside its own) prepares the body with this. A request
+    /// that was not validated may be refused by the provider instead.
+    /// </summary>
+    /// <param name="request">The generation request, already validated.</param>
+    /// <param name="warnings">The validation's warnings, kept on the submission.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> to send; a new one is made when null.</param>
+    public virtual PreparedSubmission PrepareValidated(VideoGenerationRequest request, IReadOnlyList<Violation>? warnings = null,
+        string? idempotencyKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var normalized = PreparedSubmission.Normalize(request);
         return new PreparedSubmission(normalized, SeedanceJson.SerializeRequest(normalized),
-            idempotencyKey ?? Guid.NewGuid().ToString("N"), validation.Warnings);
+            idempotencyKey ?? Guid.NewGuid().ToString("N"), warnings ?? []);
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class BudgetTests
                     guards[i % 2].Admission(ToolNames.GenerateVideo, estimate));
                 return true;
             }
-            catch (ToolFailure)
+            catch (ToolErrorException)
             {
                 return false;
             }

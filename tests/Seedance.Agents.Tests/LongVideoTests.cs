@@ -192,9 +192,9 @@ public sealed class LongVideoTests
             State = Seedance.Client.Tasks.SeedanceTaskState.Succeeded,
             DroppedLinks = ["javascript:"],
         };
-        var entry = Seedance.Agents.Results.TaskReportBuilder.EntryFor(task);
+        var entry = Seedance.Agents.Results.TaskReportFactory.EntryFor(task);
 
-        var report = Seedance.Agents.Results.TaskReportBuilder.Build(entry, task, default, warnings: null);
+        var report = Seedance.Agents.Results.TaskReportFactory.Build(entry, task, default, warnings: null);
 
         Assert.Null(report.VideoUrl);
         Assert.Contains(report.Warnings!, w => w.Contains("not http(s) (javascript:)", StringComparison.Ordinal));

@@ -10,19 +10,17 @@ namespace Seedance.Agents.Tests;
 /// <summary>The parameter tables against the request record they map onto: a field added to one and not the other fails here.</summary>
 public sealed class ParameterTableTests
 {
-    private static readonly string[] WireFields = JsonSerializer.SerializeToElement(new VideoGenerationRequest
-    {
-        Prompt = "p", Seed = 1, ReturnLastFrame = true, Tools = [new VideoTool { Type = "web_search" }], ImageUrls = ["u"],
-        ImageWithRoles = [new ImageWithRole { Url = "u", Role = "first_frame" }], VideoUrls = ["u"], AudioUrls = ["u"],
-    }, SeedanceJson.Options).EnumerateObject().Select(p => p.Name).ToArray();
+    // Every property the request serializes, from its source-generated contract: a field added to the record shows up here.
+    private static readonly string[] WireFields =
+        SeedanceJson.Options.GetTypeInfo(typeof(VideoGenerationRequest)).Properties.Select(p => p.Name).ToArray();
 
     [Fact]
     public void GenerateTable_HasOneRowPerRequestField_AndOnlyWaitBeside()
     {
-        var mapped = ToolParameters.Generate.Parameters.Where(p => p.Apply is not null).Select(p => p.Name).ToArray();
+        var mapped = ToolParameters.Generate.Parameters.Where(p => p.Field is not null).Select(p => p.Name).ToArray();
 
         Assert.Equal(WireFields.Order(), mapped.Order());
-        Assert.Equal(["wait", "dry_run", "confirm_quote"], ToolParameters.Generate.Parameters.Where(p => p.Apply is null).Select(p => p.Name));
+        Assert.Equal(["wait", "dry_run", "confirm_quote"], ToolParameters.Generate.Parameters.Where(p => p.Field is null).Select(p => p.Name));
     }
 
     [Fact]
@@ -36,13 +34,13 @@ public sealed class ParameterTableTests
             AudioUrls = ["https://a/a.mp3"],
         };
 
-        var copy = new VideoGenerationRequest();
-        foreach (var row in ToolParameters.Generate.Parameters.Where(p => p.Apply is not null))
+        object copy = new VideoGenerationRequest();
+        foreach (var row in ToolParameters.Generate.Parameters.Select(p => p.Field).OfType<RequestField>())
         {
-            copy = row.Apply!(copy, row.Get!(source)!);
+            copy = row.WithValue(copy, row.ValueOf(source));
         }
 
-        Assert.Equal(SeedanceJson.SerializeRequest(source), SeedanceJson.SerializeRequest(copy));
+        Assert.Equal(SeedanceJson.SerializeRequest(source), SeedanceJson.SerializeRequest((VideoGenerationRequest)copy));
     }
 
     [Fact]

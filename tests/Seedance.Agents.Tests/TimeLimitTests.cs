@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Seedance.Agents.Parameters;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Results;
 using Seedance.Agents.Tools;
@@ -41,7 +42,12 @@ public sealed class TimeLimitTests
     {
         public string Name => "hanging_paid_tool";
 
-        public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+        public ParameterTable Parameters => ToolParameters.Balance;
+
+        // It looks at no argument, so the toolset leaves them to it.
+        public bool ChecksRequest => true;
+
+        public async Task<ToolOutcome> InvokeAsync(ToolArguments arguments, ToolCall call)
         {
             if (beganSending)
             {

@@ -106,15 +106,24 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp),
             sp.GetRequiredService<JournalLeases>()));
-        services.TryAddSingleton(sp => new TaskReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
+        services.TryAddSingleton(sp => new SavedResultReporter(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>()));
         services.TryAddSingleton(sp => new GenerationStarter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<JournaledSubmitter>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SavedResultReporter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             sp.GetRequiredService<PaidQuoteStore>(), Time(sp)));
         services.TryAddSingleton(sp => new FilmStitcher(Options(sp).ResolveOutputDirectory(), Options(sp).FfmpegPath));
-        services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
-            sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<JournaledSubmitter>(), sp.GetRequiredService<TaskWaiter>(),
-            sp.GetRequiredService<ResultSaver>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<FilmStitcher>(), Options(sp), Time(sp),
-            sp.GetRequiredService<JournalLeases>()));
+        services.TryAddSingleton(sp => new LastFrameSource(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Time(sp)));
+        // The long-video chain, step by step.
+        services.TryAddSingleton(sp => new SequenceStops(sp.GetRequiredService<SequenceJournal>()));
+        services.TryAddSingleton(sp => new ShotSender(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<JournaledSubmitter>(),
+            sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<LastFrameSource>(), sp.GetRequiredService<SequenceStops>(), Time(sp)));
+        services.TryAddSingleton(sp => new ShotFollower(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SequenceStops>(), Time(sp)));
+        services.TryAddSingleton(sp => new ShotSaver(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<ResultSaver>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new FilmFinisher(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<FilmStitcher>(),
+            sp.GetRequiredService<SequenceStops>()));
+        services.TryAddSingleton(sp => new SequenceRunner(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<ShotSender>(),
+            sp.GetRequiredService<ShotFollower>(), sp.GetRequiredService<ShotSaver>(), sp.GetRequiredService<FilmFinisher>(),
+            sp.GetRequiredService<SequenceStops>(), Options(sp), Time(sp), sp.GetRequiredService<JournalLeases>()));
         services.TryAddSingleton(sp => new SequenceReporter(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(),
             sp.GetRequiredService<TaskWaiter>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new JournalRecovery(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
@@ -132,10 +141,10 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<GenerationStarter>()));
         services.AddSingleton<ISeedanceTool>(sp => new CheckTaskTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(),
             sp.GetRequiredService<JournaledSubmitter>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<TaskReporter>(), sp.GetRequiredService<SequenceReporter>()));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SavedResultReporter>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SequenceJournal>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp), sp.GetRequiredService<SequenceRunner>()));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<LastFrameSource>(), sp.GetRequiredService<SequenceRunner>()));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>()));
         services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),

@@ -12,30 +12,43 @@ namespace Seedance.Agents.Parameters;
 /// </summary>
 internal sealed class ArgumentReader
 {
-    private readonly JsonElement _arguments;
+    private static readonly Dictionary<string, JsonElement> None = [];
+
+    private readonly IReadOnlyDictionary<string, JsonElement> _arguments;
     private readonly List<Violation> _violations = [];
 
-    public ArgumentReader(JsonElement arguments, IReadOnlyCollection<string> known)
+    /// <summary>Reads a call's arguments as the host hands them over, one JSON value per name (MCP does so); no copy is made.</summary>
+    public ArgumentReader(IReadOnlyDictionary<string, JsonElement>? arguments, IReadOnlyCollection<string> known)
     {
-        _arguments = arguments;
-        if (arguments.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        _arguments = arguments ?? None;
+        foreach (var (name, value) in _arguments)
         {
-            return;
-        }
-
-        if (arguments.ValueKind != JsonValueKind.Object)
-        {
-            _violations.Add(new("args", "arguments", Show(arguments), "a JSON object", "the arguments must be an object"));
-            return;
-        }
-
-        foreach (var property in arguments.EnumerateObject())
-        {
-            if (!known.Contains(property.Name))
+            if (!known.Contains(name))
             {
-                _violations.Add(new("args", property.Name, Show(property.Value), $"one of: {string.Join(", ", known)}",
-                    "unknown argument"));
+                _violations.Add(new("args", name, Show(value), $"one of: {string.Join(", ", known)}", "unknown argument"));
             }
+        }
+    }
+
+    /// <summary>The members of an arguments object, by name (an absent or null object has none; anything else is not an object).</summary>
+    public static IReadOnlyDictionary<string, JsonElement>? Members(JsonElement arguments, out Violation? problem)
+    {
+        problem = null;
+        switch (arguments.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Object:
+                var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in arguments.EnumerateObject())
+                {
+                    members[property.Name] = property.Value;
+                }
+
+                return members;
+            default:
+                problem = new("args", "arguments", Show(arguments), "a JSON object", "the arguments must be an object");
+                return null;
         }
     }
 
@@ -43,51 +56,10 @@ internal sealed class ArgumentReader
 
     public void Add(Violation violation) => _violations.Add(violation);
 
-    public string? String(string name, string rule)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
+    public string? String(string name, string rule) => Get(name) is { } value ? Text(value, name, name, rule) : null;
 
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return value.GetString();
-        }
-
-        _violations.Add(new(rule, name, Show(value), "a string", $"{name} must be a string"));
-        return null;
-    }
-
-    public long? Integer(string name, string rule, long? min = null, long? max = null)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
-
-        long? number = value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetInt64(out var n) => n,
-            JsonValueKind.Number when value.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
-            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
-            _ => null,
-        };
-        var range = min is not null && max is not null ? $"an integer from {min} to {max}" : "an integer";
-        if (number is null)
-        {
-            _violations.Add(new(rule, name, Show(value), range, $"{name} must be a whole number"));
-            return null;
-        }
-
-        if ((min is not null && number < min) || (max is not null && number > max))
-        {
-            _violations.Add(new(rule, name, number.Value.ToString(CultureInfo.InvariantCulture), range, $"{name} is out of range"));
-            return null;
-        }
-
-        return number;
-    }
+    public long? Integer(string name, string rule, long? min = null, long? max = null) =>
+        Get(name) is { } value ? Number(value, name, name, rule, min, max) : null;
 
     public bool? Boolean(string name, string rule)
     {
@@ -148,203 +120,159 @@ internal sealed class ArgumentReader
         return items;
     }
 
-    public IReadOnlyList<ImageWithRole>? Roles(string name)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            _violations.Add(new(RequestRules.ImageRoles, name, Show(value), "an array of {\"url\": …, \"role\": …} objects", $"{name} must be an array"));
-            return null;
-        }
-
-        var items = new List<ImageWithRole>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var path = $"{name}[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                _violations.Add(new(RequestRules.ImageRoles, path, Show(item), "an object with url and role", "each item must be an object"));
-                continue;
-            }
-
-            string? Field(string field)
-            {
-                if (!item.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
-                {
-                    return null;
-                }
-
-                if (v.ValueKind == JsonValueKind.String)
-                {
-                    return v.GetString();
-                }
-
-                _violations.Add(new(RequestRules.ImageRoles, $"{path}.{field}", Show(v), "a string", $"{field} must be a string"));
-                return null;
-            }
-
-            foreach (var extra in item.EnumerateObject().Where(p => p.Name is not ("url" or "role")))
-            {
-                _violations.Add(new(RequestRules.ImageRoles, $"{path}.{extra.Name}", Show(extra.Value), "only url and role", "unknown field"));
-            }
-
-            items.Add(new ImageWithRole { Url = Field("url"), Role = Field("role") });
-        }
-
-        return items;
-    }
-
-    public IReadOnlyList<VideoTool>? Tools(string name)
-    {
-        if (Get(name) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            _violations.Add(new(RequestRules.Tools, name, Show(value), "[{\"type\": \"web_search\"}]", $"{name} must be an array of objects"));
-            return null;
-        }
-
-        var items = new List<VideoTool>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var path = $"{name}[{index++}]";
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                // "web_search" instead of {"type": "web_search"}: unambiguous, so accept it.
-                items.Add(new VideoTool { Type = item.GetString() });
-            }
-            else if (item.ValueKind == JsonValueKind.Object)
-            {
-                items.Add(new VideoTool { Type = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null });
-            }
-            else
-            {
-                _violations.Add(new(RequestRules.Tools, path, Show(item), "{\"type\": \"web_search\"}", "each tool must be an object"));
-            }
-        }
-
-        return items;
-    }
-
     /// <summary>
-    /// The shots of a long video: an array of <paramref name="min"/> to <paramref name="max"/> items, each <c>{"prompt", "duration"}</c>
-    /// (a bare string is taken as a prompt), with every problem of every item listed.
+    /// A list of objects shaped by <paramref name="items"/> (an <c>image_with_roles</c>, <c>tools</c> or <c>shots</c> array), each item read
+    /// field by field from the item's rows, unknown fields refused. A bare string stands for an item with one required field
+    /// ("web_search", a shot's prompt). With <paramref name="enforce"/> (a tool-only argument, which no validator sees) the
+    /// count, each item's required fields and its numbers' ranges are checked here too.
     /// </summary>
-    public IReadOnlyList<ShotSpec>? Shots(string name, string rule, int min, int max, long minDuration, long maxDuration)
+    public object? Objects(string name, string rule, ItemShape items, bool enforce, int? min, int? max)
     {
         if (Get(name) is not { } value)
         {
             return null;
         }
 
-        var allowed = $"an array of {min} to {max} objects {{\"prompt\": …, \"duration\": {minDuration}-{maxDuration}}}";
+        var required = items.Fields.Where(f => f.Required).ToArray();
+        var example = "{" + string.Join(", ", items.Fields.Select(f => $"\"{f.Name}\": …")) + "}";
         if (value.ValueKind != JsonValueKind.Array)
         {
-            _violations.Add(new(rule, name, Show(value), allowed, $"{name} must be an array of shots"));
+            _violations.Add(new(rule, name, Show(value), $"an array of {example} objects", $"{name} must be an array of objects"));
             return null;
         }
 
         var count = value.GetArrayLength();
-        if (count < min || count > max)
+        if (enforce && (count < (min ?? 0) || count > (max ?? int.MaxValue)))
         {
-            _violations.Add(new(rule, name, $"{count} shot{(count == 1 ? string.Empty : "s")}", allowed, $"{name} must hold {min} to {max} shots"));
+            _violations.Add(new(rule, name, $"{count} item{(count == 1 ? string.Empty : "s")}", $"an array of {min} to {max} {example} objects",
+                $"{name} must hold {min} to {max} items"));
         }
 
-        var shots = new List<ShotSpec>();
+        var read = new List<object>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
             var path = $"{name}[{index++}]";
-            if (item.ValueKind == JsonValueKind.String)
+            if (item.ValueKind == JsonValueKind.String && required.Length == 1)
             {
-                // "a cat wakes up" instead of {"prompt": "a cat wakes up"}: unambiguous, so accept it.
-                AddShot(shots, path, item.GetString(), null);
+                // "web_search" for {"type": "web_search"}, "a cat wakes up" for {"prompt": "a cat wakes up"}: unambiguous, so accepted.
+                var single = required[0].WithValue(items.NewItem(), item.GetString());
+                if (!enforce || Complete(items, single, path))
+                {
+                    read.Add(single);
+                }
+
                 continue;
             }
 
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _violations.Add(new(rule, path, Show(item), "an object with prompt and an optional duration", "each shot must be an object"));
+                _violations.Add(new(rule, path, Show(item), items.Summary, "each item must be an object"));
                 continue;
             }
 
-            foreach (var extra in item.EnumerateObject().Where(p => p.Name is not ("prompt" or "duration")))
+            foreach (var extra in item.EnumerateObject().Where(p => !items.Fields.Any(f => f.Name == p.Name)))
             {
-                _violations.Add(new(rule, $"{path}.{extra.Name}", Show(extra.Value), "only prompt and duration", "unknown field"));
+                _violations.Add(new(rule, $"{path}.{extra.Name}", Show(extra.Value), "only " + string.Join(" and ", items.Fields.Select(f => f.Name)),
+                    "unknown field"));
             }
 
-            string? prompt = null;
-            if (item.TryGetProperty("prompt", out var text) && text.ValueKind != JsonValueKind.Null)
+            var built = items.NewItem();
+            var fine = true;
+            foreach (var field in items.Fields)
             {
-                if (text.ValueKind == JsonValueKind.String)
+                if (!item.TryGetProperty(field.Name, out var given) || given.ValueKind == JsonValueKind.Null)
                 {
-                    prompt = text.GetString();
-                }
-                else
-                {
-                    _violations.Add(new(rule, $"{path}.prompt", Show(text), "a string", "prompt must be a string"));
                     continue;
                 }
-            }
 
-            long? duration = null;
-            if (item.TryGetProperty("duration", out var length) && length.ValueKind != JsonValueKind.Null)
-            {
-                duration = length.ValueKind switch
+                var fieldPath = $"{path}.{field.Name}";
+                var range = enforce && field.Shape == FieldShape.WholeNumber ? field.Range?.Invoke(null) : null;
+                object? read1 = field.Shape switch
                 {
-                    JsonValueKind.Number when length.TryGetInt64(out var n) => n,
-                    JsonValueKind.Number when length.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
-                    JsonValueKind.String when long.TryParse(length.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                    _ => null,
+                    FieldShape.WholeNumber => Number(given, fieldPath, field.Name, field.Rule, range?.Min, range?.Max, field.IsInt32),
+                    _ => Text(given, fieldPath, field.Name, field.Rule),
                 };
-                var range = $"an integer from {minDuration} to {maxDuration}";
-                if (duration is null)
+                if (read1 is null)
                 {
-                    _violations.Add(new(RequestRules.Duration, $"{path}.duration", Show(length), range, "duration must be a whole number"));
+                    fine = false;
                     continue;
                 }
 
-                if (duration < minDuration || duration > maxDuration)
-                {
-                    _violations.Add(new(RequestRules.Duration, $"{path}.duration", duration.Value.ToString(CultureInfo.InvariantCulture), range,
-                        "duration is out of range"));
-                    continue;
-                }
+                built = field.WithValue(built, read1);
             }
 
-            AddShot(shots, path, prompt, (int?)duration);
+            if (fine && (!enforce || Complete(items, built, path)))
+            {
+                read.Add(built);
+            }
         }
 
-        return shots;
+        return items.ToList(read);
     }
 
-    private void AddShot(List<ShotSpec> shots, string path, string? prompt, int? duration)
+    // The required fields of an item of a tool-only list (a shot's prompt): the validator never sees them.
+    private bool Complete(ItemShape items, object item, string path)
     {
-        if (string.IsNullOrWhiteSpace(prompt))
+        var complete = true;
+        foreach (var field in items.Fields.Where(f => f.Required && string.IsNullOrWhiteSpace(f.ValueOf(item) as string)))
         {
-            _violations.Add(new(RequestRules.PromptRequired, $"{path}.prompt", prompt, "a description of what the shot shows", "each shot needs a prompt"));
-            return;
+            _violations.Add(new(field.Rule, $"{path}.{field.Name}", field.ValueOf(item) as string, field.Hint ?? "a value",
+                field.Missing ?? $"{field.Name} is missing"));
+            complete = false;
         }
 
-        shots.Add(new ShotSpec(prompt, duration));
+        return complete;
+    }
+
+    private string? Text(JsonElement value, string path, string name, string rule)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        _violations.Add(new(rule, path, Show(value), "a string", $"{name} must be a string"));
+        return null;
+    }
+
+    private long? Number(JsonElement value, string path, string name, string rule, long? min, long? max, bool int32 = false)
+    {
+        long? number = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+            JsonValueKind.Number when value.TryGetDouble(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
+            _ => null,
+        };
+        var range = min is not null && max is not null ? new IntRange(min.Value, max.Value).Text : "an integer";
+        if (number is null)
+        {
+            _violations.Add(new(rule, path, Show(value), range, $"{name} must be a whole number"));
+            return null;
+        }
+
+        if ((min is not null && number < min) || (max is not null && number > max) || (int32 && number is < int.MinValue or > int.MaxValue))
+        {
+            _violations.Add(new(rule, path, number.Value.ToString(CultureInfo.InvariantCulture), range, $"{name} is out of range"));
+            return null;
+        }
+
+        return number;
     }
 
     private JsonElement? Get(string name) =>
-        _arguments.ValueKind == JsonValueKind.Object && _arguments.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+        _arguments.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
             ? value
             : null;
 
     internal static string Show(JsonElement value)
     {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return string.Empty;
+        }
+
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
         return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
     }

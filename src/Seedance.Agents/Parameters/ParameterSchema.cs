@@ -32,60 +32,73 @@ internal static class ParameterSchema
         return JsonSerializer.SerializeToElement(schema, AgentsJsonContext.Default.JsonNode);
     }
 
-    private static JsonObject Property(ToolParameter parameter, ModelCatalog catalog)
+    private static JsonObject Property(ToolParameter parameter, ModelCatalog catalog) =>
+        Node(parameter.Shape, parameter.Items, parameter.Values?.Invoke(catalog), parameter.Minimum, parameter.Maximum, parameter.MaxLength,
+            parameter.Pattern, parameter.MinItems, parameter.MaxItems, parameter.Description(catalog), parameter.Default, catalog);
+
+    // A field of a nested item, from its catalogue row (or a tool's projection of one).
+    private static JsonObject ItemProperty(RequestField field, ModelCatalog catalog)
     {
-        var description = parameter.Description(catalog);
-        var node = parameter.Kind switch
+        var range = field.Shape == FieldShape.WholeNumber ? field.Range?.Invoke(null) : null;
+        return Node(field.Shape, field.Items, field.Values?.Invoke(catalog, null), range?.Min, range?.Max, maxLength: null, pattern: null,
+            minItems: null, maxItems: null, field.Description(catalog), field.Default, catalog);
+    }
+
+    private static JsonObject Node(FieldShape shape, ItemShape? items, IReadOnlyList<string>? values, long? minimum, long? maximum, int? maxLength,
+        string? pattern, int? minItems, int? maxItems, string description, object? fallback, ModelCatalog catalog)
+    {
+        var node = shape switch
         {
-            ParameterKind.String => new JsonObject { ["type"] = "string" },
-            ParameterKind.Integer => new JsonObject { ["type"] = "integer" },
-            ParameterKind.Boolean => new JsonObject { ["type"] = "boolean" },
-            ParameterKind.UrlList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
-            ParameterKind.ImageRoles => new JsonObject { ["type"] = "array", ["items"] = RoleItem(parameter, catalog) },
-            ParameterKind.Shots => new JsonObject { ["type"] = "array", ["items"] = ShotItem(catalog) },
-            _ => new JsonObject { ["type"] = "array", ["items"] = ToolItem() },
+            FieldShape.Text => new JsonObject { ["type"] = "string" },
+            FieldShape.WholeNumber => new JsonObject { ["type"] = "integer" },
+            FieldShape.Boolean => new JsonObject { ["type"] = "boolean" },
+            FieldShape.StringList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            _ => new JsonObject { ["type"] = "array", ["items"] = Item(items!, catalog) },
         };
 
-        if (parameter.Values is { } values)
+        if (values is not null)
         {
-            node["enum"] = Strings(values(catalog));
+            node["enum"] = Strings(values);
         }
 
-        if (parameter.Minimum is { } min)
+        if (minimum is { } min)
         {
             node["minimum"] = min;
         }
 
-        if (parameter.Maximum is { } max)
+        if (maximum is { } max)
         {
             node["maximum"] = max;
         }
 
-        if (parameter.MaxLength is { } length)
+        if (maxLength is { } length)
         {
             node["maxLength"] = length;
         }
 
-        if (parameter.Pattern is { } pattern)
+        if (pattern is not null)
         {
             node["pattern"] = pattern;
         }
 
-        if (parameter.MinItems is { } fewest)
+        if (minItems is { } fewest)
         {
             node["minItems"] = fewest;
         }
 
-        if (parameter.MaxItems is { } items)
+        if (maxItems is { } most)
         {
-            node["maxItems"] = items;
+            node["maxItems"] = most;
         }
 
         node["description"] = description;
-        switch (parameter.Default)
+        switch (fallback)
         {
             case string text:
                 node["default"] = text;
+                break;
+            case int number:
+                node["default"] = number;
                 break;
             case long number:
                 node["default"] = number;
@@ -98,61 +111,22 @@ internal static class ParameterSchema
         return node;
     }
 
-    private static JsonObject RoleItem(ToolParameter parameter, ModelCatalog catalog) => new()
+    private static JsonObject Item(ItemShape items, ModelCatalog catalog)
     {
-        ["type"] = "object",
-        ["properties"] = new JsonObject
+        var properties = new JsonObject();
+        foreach (var field in items.Fields)
         {
-            ["url"] = new JsonObject { ["type"] = "string", ["description"] = "The image. " + ParameterTexts.MediaItem(catalog) },
-            ["role"] = new JsonObject
-            {
-                ["type"] = "string",
-                ["enum"] = Strings(ImageRoles.All),
-                ["description"] = "first_frame: the video starts on this image; last_frame: it ends on it; reference_image: a person "
-                    + "whose likeness (face, look) the video keeps, in the provider's words a reference portrait, shown with asset:// URLs "
-                    + "of approved material (an http(s) image is sent as given). first_frame and last_frame may be combined with "
-                    + "reference_image. For a logo, product or style reference use image_urls instead.",
-            },
-        },
-        ["required"] = new JsonArray("url", "role"),
-        ["additionalProperties"] = false,
-    };
+            properties[field.Name] = ItemProperty(field, catalog);
+        }
 
-    private static JsonObject ShotItem(ModelCatalog catalog) => new()
-    {
-        ["type"] = "object",
-        ["properties"] = new JsonObject
+        return new JsonObject
         {
-            ["prompt"] = new JsonObject
-            {
-                ["type"] = "string",
-                ["description"] = "What this shot shows: subject, action, camera movement. Shots after the first start on the previous shot's "
-                    + "last frame, so describe what happens next. " + ParameterTexts.PromptLimits(catalog),
-            },
-            ["duration"] = new JsonObject
-            {
-                ["type"] = "integer",
-                ["minimum"] = VideoDefaults.MinDuration,
-                ["maximum"] = VideoDefaults.MaxDuration,
-                ["default"] = VideoDefaults.Duration,
-                ["description"] = $"This shot's length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}. "
-                    + $"Default {VideoDefaults.Duration}.",
-            },
-        },
-        ["required"] = new JsonArray("prompt"),
-        ["additionalProperties"] = false,
-    };
-
-    private static JsonObject ToolItem() => new()
-    {
-        ["type"] = "object",
-        ["properties"] = new JsonObject
-        {
-            ["type"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(VideoTools.All), ["description"] = "The tool type; only web_search exists." },
-        },
-        ["required"] = new JsonArray("type"),
-        ["additionalProperties"] = false,
-    };
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["required"] = new JsonArray(items.Fields.Where(f => f.Required).Select(f => (JsonNode)f.Name).ToArray()),
+            ["additionalProperties"] = false,
+        };
+    }
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)v).ToArray());
 }

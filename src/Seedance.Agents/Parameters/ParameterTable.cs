@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Seedance.Client.Models;
 using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
@@ -29,11 +30,22 @@ internal sealed class ParameterTable
     public ToolParameter this[string name] => _byName[name];
 
     /// <summary>The named rows of this table, each passed through <paramref name="change"/>: how one tool's table is projected from another's.</summary>
-    public IEnumerable<ToolParameter> Pick(IEnumerable<string> names, Func<ToolParameter, ToolParameter> change) =>
-        names.Select(n => change(_byName[n]));
+    public IEnumerable<ToolParameter> Pick(IEnumerable<RequestField> fields, Func<ToolParameter, ToolParameter> change) =>
+        fields.Select(f => change(this[f]));
+
+    /// <summary>The row of request field <paramref name="field"/>.</summary>
+    public ToolParameter this[RequestField field] => _byName[field.Name];
 
     /// <summary>Reads <paramref name="arguments"/> for tool <paramref name="tool"/>: types, unknown names and missing required arguments.</summary>
     public ToolArguments Read(string tool, JsonElement arguments)
+    {
+        var members = ArgumentReader.Members(arguments, out var problem);
+        var read = Read(tool, members);
+        return problem is null ? read : new ToolArguments(new Dictionary<string, object>(StringComparer.Ordinal), [problem, .. read.Violations]);
+    }
+
+    /// <summary>Reads the arguments as a host hands them over, one JSON value per name.</summary>
+    public ToolArguments Read(string tool, IReadOnlyDictionary<string, JsonElement>? arguments)
     {
         var reader = new ArgumentReader(arguments, Names);
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -63,39 +75,40 @@ internal sealed class ParameterTable
     /// </summary>
     public VideoGenerationRequest ToRequest(ToolArguments arguments, VideoGenerationRequest start)
     {
-        var request = start;
+        object request = start;
         foreach (var parameter in Parameters)
         {
-            if (parameter.Apply is null)
+            if (parameter.Field is not { } field)
             {
                 continue;
             }
 
             if (arguments.Values.TryGetValue(parameter.Name, out var value))
             {
-                request = parameter.Apply(request, value);
+                request = field.WithValue(request, value);
             }
             else if (parameter.Default is { } fallback)
             {
-                request = parameter.Apply(request, fallback);
+                request = field.WithValue(request, fallback);
             }
         }
 
-        return request;
+        return (VideoGenerationRequest)request;
     }
 
     /// <summary><paramref name="request"/> with the value of every inherited row taken from <paramref name="earlier"/>.</summary>
     public VideoGenerationRequest Inherit(VideoGenerationRequest earlier, VideoGenerationRequest request)
     {
-        foreach (var parameter in Parameters.Where(p => p.IsInherited && p.Apply is not null && p.Get is not null))
+        object inherited = request;
+        foreach (var field in Parameters.Where(p => p.IsInherited).Select(p => p.Field).OfType<RequestField>())
         {
-            if (parameter.Get!(earlier) is { } value)
+            if (field.ValueOf(earlier) is { } value)
             {
-                request = parameter.Apply!(request, value);
+                inherited = field.WithValue(inherited, value);
             }
         }
 
-        return request;
+        return (VideoGenerationRequest)inherited;
     }
 
     private static bool Fits(ToolParameter parameter, string text) =>
@@ -105,9 +118,9 @@ internal sealed class ParameterTable
 
     private static object? ReadOne(ArgumentReader reader, ToolParameter parameter)
     {
-        switch (parameter.Kind)
+        switch (parameter.Shape)
         {
-            case ParameterKind.String:
+            case FieldShape.Text:
                 var text = reader.String(parameter.Name, parameter.Rule);
                 if (text is not null && parameter.EnforceRange && !Fits(parameter, text.Trim()))
                 {
@@ -116,18 +129,21 @@ internal sealed class ParameterTable
                     return null;
                 }
 
+                // A tool-only list of values (list_tasks' status): no validator sees it. Case does not matter, as for the lookup after.
+                if (text is not null && parameter.EnforceRange && parameter.Values is { } values
+                    && !values(ModelCatalog.Default).Contains(text, StringComparer.OrdinalIgnoreCase))
+                {
+                    reader.Add(new Violation(parameter.Rule, parameter.Name, text, string.Join(", ", values(ModelCatalog.Default)), $"unknown {parameter.Name} filter"));
+                    return null;
+                }
+
                 return text;
-            case ParameterKind.Boolean:
+            case FieldShape.Boolean:
                 return reader.Boolean(parameter.Name, parameter.Rule);
-            case ParameterKind.UrlList:
+            case FieldShape.StringList:
                 return reader.Strings(parameter.Name, parameter.Rule);
-            case ParameterKind.ImageRoles:
-                return reader.Roles(parameter.Name);
-            case ParameterKind.Tools:
-                return reader.Tools(parameter.Name);
-            case ParameterKind.Shots:
-                return reader.Shots(parameter.Name, parameter.Rule, parameter.MinItems ?? 1, parameter.MaxItems ?? int.MaxValue,
-                    VideoDefaults.MinDuration, VideoDefaults.MaxDuration);
+            case FieldShape.ObjectList:
+                return reader.Objects(parameter.Name, parameter.Rule, parameter.Items!, parameter.EnforceRange, parameter.MinItems, parameter.MaxItems);
             default:
                 var number = parameter.EnforceRange
                     ? reader.Integer(parameter.Name, parameter.Rule, parameter.Minimum, parameter.Maximum)

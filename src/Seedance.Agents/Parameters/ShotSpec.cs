@@ -1,6 +1,11 @@
 namespace Seedance.Agents.Parameters;
 
 /// <summary>One shot of a long video as given: what it shows and, when given, how long it is.</summary>
-/// <param name="Prompt">What the shot shows.</param>
-/// <param name="Duration">Its length in seconds, when given (the shot default otherwise).</param>
-internal sealed record ShotSpec(string Prompt, int? Duration);
+internal sealed record ShotSpec
+{
+    /// <summary>What the shot shows.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Its length in seconds, when given (the request's default otherwise).</summary>
+    public int? Duration { get; init; }
+}

@@ -2,7 +2,10 @@ using Seedance.Client.Validation;
 
 namespace Seedance.Agents.Parameters;
 
-/// <summary>A tool call's arguments as read by its <see cref="ParameterTable"/>: typed values, and every problem found.</summary>
+/// <summary>
+/// A tool call's arguments as read by its <see cref="ParameterTable"/>: typed values, and every problem found. A value is
+/// asked for by its row, so a tool names no argument by string and restates no default: a row left out gives the row's default.
+/// </summary>
 internal sealed class ToolArguments
 {
     private readonly Dictionary<string, object> _values;
@@ -23,9 +26,16 @@ internal sealed class ToolArguments
     /// <summary>Records a problem found after reading (a local file that cannot be used, an unknown filter).</summary>
     public void Add(Violation violation) => _violations.Add(violation);
 
-    public string? String(string name) => _values.TryGetValue(name, out var value) ? (string)value : null;
+    /// <summary>The text given for <paramref name="row"/>, or its default (null when it has none).</summary>
+    public string? Text(ToolParameter row) => _values.TryGetValue(row.Name, out var value) ? (string)value : row.Default as string;
 
-    public long? Integer(string name) => _values.TryGetValue(name, out var value) ? (long)value : null;
+    /// <summary>The whole number given for <paramref name="row"/> (its range already checked), or its default (0 when it has none).</summary>
+    public int Number(ToolParameter row) =>
+        checked((int)(_values.TryGetValue(row.Name, out var value) ? (long)value : row.Default switch { long n => n, int n => n, _ => 0 }));
 
-    public bool? Boolean(string name) => _values.TryGetValue(name, out var value) ? (bool)value : null;
+    /// <summary>The flag given for <paramref name="row"/>, or its default (false when it has none).</summary>
+    public bool Flag(ToolParameter row) => _values.TryGetValue(row.Name, out var value) ? (bool)value : row.Default is true;
+
+    /// <summary>The list given for <paramref name="row"/>, or an empty one.</summary>
+    public IReadOnlyList<T> List<T>(ToolParameter row) => _values.TryGetValue(row.Name, out var value) ? (IReadOnlyList<T>)value : [];
 }

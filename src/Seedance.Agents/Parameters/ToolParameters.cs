@@ -24,7 +24,7 @@ internal static class ToolParameters
     public static ToolParameter Wait { get; } = new()
     {
         Name = "wait",
-        Kind = ParameterKind.Integer,
+        Shape = FieldShape.WholeNumber,
         Rule = WaitRule,
         Minimum = 0,
         Maximum = MaxWaitSeconds,
@@ -37,7 +37,7 @@ internal static class ToolParameters
     public static ToolParameter DryRun { get; } = new()
     {
         Name = "dry_run",
-        Kind = ParameterKind.Boolean,
+        Shape = FieldShape.Boolean,
         Rule = ArgumentRule,
         Default = false,
         Describe = _ => "true to check and price the request without sending it: returns estimated_cost_usd and the exact body that would be "
@@ -49,7 +49,7 @@ internal static class ToolParameters
     public static ToolParameter ConfirmQuote { get; } = new()
     {
         Name = "confirm_quote",
-        Kind = ParameterKind.String,
+        Shape = FieldShape.Text,
         Rule = ArgumentRule,
         MaxLength = 64,
         Describe = _ => "Only after an error of kind confirmation_required: first show the user the quoted price and ask them; only if they "
@@ -57,182 +57,39 @@ internal static class ToolParameters
             + "that request, works once and expires after 10 minutes. Never set it without the user's yes.",
     };
 
-    /// <summary>generate_video: the provider's body fields with the provider's names and JSON types, plus <c>wait</c>.</summary>
+    /// <summary>generate_video: the provider's body fields, one row each from the request catalogue, plus the tool-only arguments.</summary>
     public static ParameterTable Generate { get; } = new(
     [
-        new()
-        {
-            Name = "prompt",
-            Kind = ParameterKind.String,
-            Rule = RequestRules.PromptRequired,
-            Describe = c => "What the video shows: subject, action, camera movement, style. Required for text-to-video; optional when "
-                + "image_urls, image_with_roles or video_urls are given. " + ParameterTexts.PromptLimits(c),
-            Apply = (r, v) => r with { Prompt = (string)v },
-            Get = r => r.Prompt,
-        },
-        new()
-        {
-            Name = "model",
-            Kind = ParameterKind.String,
-            Rule = RequestRules.Model,
-            Values = c => c.Names,
-            Default = SeedanceModels.Standard,
-            Describe = c => $"The model. {ParameterTexts.Models(c)}.",
-            Apply = (r, v) => r with { Model = (string)v },
-            Get = r => r.Model,
-        },
-        new()
-        {
-            Name = "duration",
-            Kind = ParameterKind.Integer,
-            Rule = RequestRules.Duration,
-            Minimum = VideoDefaults.MinDuration,
-            Maximum = VideoDefaults.MaxDuration,
-            Int32 = true,
-            Default = (long)VideoDefaults.Duration,
-            Describe = _ => $"Length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}.",
-            Apply = (r, v) => r with { Duration = (int)(long)v },
-            Get = r => (long)r.Duration,
-        },
-        new()
-        {
-            Name = "size",
-            Kind = ParameterKind.String,
-            Rule = RequestRules.Size,
-            Values = _ => VideoSizes.All,
-            Default = VideoDefaults.Size,
-            Describe = _ => "Aspect ratio: 16:9 landscape, 9:16 vertical (phones, reels, stories), 1:1 square, 4:3, 3:4, 21:9 ultra-wide, "
-                + "adaptive (follow the input image or video).",
-            Apply = (r, v) => r with { Size = (string)v },
-            Get = r => r.Size,
-        },
-        new()
-        {
-            Name = "resolution",
-            Kind = ParameterKind.String,
-            Rule = RequestRules.Resolution,
-            Values = _ => VideoResolutions.All,
-            Default = VideoDefaults.Resolution,
-            Describe = ParameterTexts.Resolutions,
-            Apply = (r, v) => r with { Resolution = (string)v },
-            Get = r => r.Resolution,
-        },
-        new()
-        {
-            Name = "seed",
-            Kind = ParameterKind.Integer,
-            Rule = RequestRules.Seed,
-            Minimum = VideoDefaults.MinSeed,
-            Maximum = VideoDefaults.MaxSeed,
-            Describe = _ => $"Random seed, a whole number from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}. The same seed gives similar "
-                + "(not identical) results. Omit for a random one.",
-            Apply = (r, v) => r with { Seed = (long)v },
-            Get = r => r.Seed,
-        },
-        new()
-        {
-            Name = "generate_audio",
-            Kind = ParameterKind.Boolean,
-            Rule = RequestRules.Flags,
-            Default = false,
-            Describe = _ => "true for a video with sound (AI-generated audio: voices, music, effects). The result has sound only when this "
-                + "is true, also with audio_urls (they guide the video; they do not switch sound on).",
-            Apply = (r, v) => r with { GenerateAudio = (bool)v },
-            Get = r => r.GenerateAudio,
-        },
-        new()
-        {
-            Name = "return_last_frame",
-            Kind = ParameterKind.Boolean,
-            Rule = RequestRules.Flags,
-            Default = true,
-            Describe = _ => "Also return the last frame as an image, so the clip can be continued with extend_video.",
-            Apply = (r, v) => r with { ReturnLastFrame = (bool)v },
-            Get = r => r.ReturnLastFrame,
-        },
-        new()
-        {
-            Name = "tools",
-            Kind = ParameterKind.Tools,
-            Rule = RequestRules.Tools,
-            MaxItems = 1,
-            Describe = _ => "Optional extras. Only [{\"type\": \"web_search\"}] exists: lets generation consult the web.",
-            Apply = (r, v) => r with { Tools = (IReadOnlyList<VideoTool>)v },
-            Get = r => r.Tools,
-        },
-        new()
-        {
-            Name = "image_urls",
-            Kind = ParameterKind.UrlList,
-            Rule = RequestRules.ImageCount,
-            MaxItems = VideoDefaults.MaxImageUrls,
-            Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}. One image is image-to-video: the clip starts from it "
-                + "(as in the provider's example); several are references the clip draws on. For an exact first or last frame use "
-                + $"image_with_roles. {ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
-            Apply = (r, v) => r with { ImageUrls = (IReadOnlyList<string>)v },
-            Get = r => r.ImageUrls,
-        },
-        new()
-        {
-            Name = "image_with_roles",
-            Kind = ParameterKind.ImageRoles,
-            Rule = RequestRules.ImageRoles,
-            MaxItems = VideoDefaults.MaxImageUrls,
-            Describe = _ => "Images with a role, e.g. [{\"url\": \"https://…/day.jpg\", \"role\": \"first_frame\"}, {\"url\": \"https://…/night.jpg\", "
-                + "\"role\": \"last_frame\"}]. Do not combine with image_urls. With a first_frame or last_frame image, video_urls and "
-                + "audio_urls are not allowed.",
-            Apply = (r, v) => r with { ImageWithRoles = (IReadOnlyList<ImageWithRole>)v },
-            Get = r => r.ImageWithRoles,
-        },
-        new()
-        {
-            Name = "video_urls",
-            Kind = ParameterKind.UrlList,
-            Rule = RequestRules.Videos,
-            MaxItems = VideoDefaults.MaxVideoUrls,
-            Describe = c => $"Reference videos, at most {VideoDefaults.MaxVideoUrls}, total length over 1.8 s and under 15.2 s, each "
-                + $"480p to 720p, no real people. Each item is an http(s) URL or asset://<id> (only on {ParameterTexts.AssetModels(c)}); local "
-                + "video files cannot be uploaded. Not allowed with a first_frame or last_frame image.",
-            Apply = (r, v) => r with { VideoUrls = (IReadOnlyList<string>)v },
-            Get = r => r.VideoUrls,
-        },
-        new()
-        {
-            Name = "audio_urls",
-            Kind = ParameterKind.UrlList,
-            Rule = RequestRules.Audio,
-            MaxItems = VideoDefaults.MaxAudioUrls,
-            Describe = c => $"Reference audio clips, at most {VideoDefaults.MaxAudioUrls}, total at most 15 s. Needs at least one image "
-                + "(image_urls or image_with_roles) or video (video_urls) beside it. Each item is an http(s) URL or asset://<id> (only on "
-                + $"{ParameterTexts.AssetModels(c)}). Not allowed with a first_frame or last_frame image.",
-            Apply = (r, v) => r with { AudioUrls = (IReadOnlyList<string>)v },
-            Get = r => r.AudioUrls,
-        },
+        .. RequestFields.All.Select(ToolParameter.For),
         Wait,
         DryRun,
         ConfirmQuote,
     ]);
 
+    /// <summary>check_task's task (or film) id.</summary>
+    public static ToolParameter CheckTaskId { get; } = TaskId("The task_id returned by generate_video or extend_video (it starts with task_), "
+        + "or the sequence_id returned by generate_long_video (it starts with seq_) for every shot and the film. list_tasks shows recent ones.");
+
+    /// <summary>extend_video's clip (or film) to continue.</summary>
+    public static ToolParameter ExtendTaskId { get; } = TaskId("The task_id of the finished clip to continue (it must have succeeded with a last "
+        + "frame), or the sequence_id (seq_…) of a finished long video: the new clip continues its last shot and the film is stitched again with it.");
+
     /// <summary>check_task: a task id and how long to wait.</summary>
-    public static ParameterTable Check { get; } = new(
-    [
-        TaskId("The task_id returned by generate_video or extend_video (it starts with task_), or the sequence_id returned by "
-            + "generate_long_video (it starts with seq_) for every shot and the film. list_tasks shows recent ones."),
-        Wait,
-    ]);
+    public static ParameterTable Check { get; } = new([CheckTaskId, Wait]);
 
     /// <summary>extend_video: the previous task, a prompt, and generate_video's settings, inheriting model, size, resolution and audio.</summary>
     public static ParameterTable Extend { get; } = new(
     [
-        TaskId("The task_id of the finished clip to continue (it must have succeeded with a last frame), or the sequence_id (seq_…) of a "
-            + "finished long video: the new clip continues its last shot and the film is stitched again with it."),
-        Generate["prompt"] with
+        ExtendTaskId,
+        Generate[RequestFields.Prompt] with
         {
             Describe = c => "What happens next in the continued clip. Optional: without it the clip simply continues the scene from the "
-                + "last frame. " + ParameterTexts.PromptLimits(c),
+                + "last frame. " + FieldTexts.PromptLimits(c),
         },
-        .. Generate.Pick(["model", "duration", "size", "resolution", "generate_audio", "seed"],
-            p => p.Name is "model" or "size" or "resolution" or "generate_audio" ? p.Inherited(InheritedWords) : p),
+        .. Generate.Pick([RequestFields.Model, RequestFields.Duration, RequestFields.Size, RequestFields.Resolution, RequestFields.GenerateAudio,
+                RequestFields.Seed],
+            p => p.Field == RequestFields.Model || p.Field == RequestFields.Size || p.Field == RequestFields.Resolution
+                || p.Field == RequestFields.GenerateAudio ? p.Inherited(InheritedWords) : p),
         Wait,
         DryRun,
         ConfirmQuote,
@@ -244,27 +101,50 @@ internal static class ToolParameters
     /// <summary>The most shots of a long video (a few minutes of film, and a price the user can still take in at once).</summary>
     public const int MaxShots = 12;
 
+    /// <summary>One shot of a long video: its prompt and duration are the request's rows, said for a shot.</summary>
+    public static ItemShape ShotItem { get; } = new ItemShape<ShotSpec>(() => new ShotSpec(),
+    [
+        RequestFields.Prompt.On<ShotSpec, string?>(s => s.Prompt, (s, v) => s with { Prompt = v }) with
+        {
+            Required = true,
+            Missing = "each shot needs a prompt",
+            Hint = "a description of what the shot shows",
+            Describe = c => "What this shot shows: subject, action, camera movement. Shots after the first start on the previous shot's "
+                + "last frame, so describe what happens next. " + FieldTexts.PromptLimits(c),
+        },
+        RequestFields.Duration.On<ShotSpec, int?>(s => s.Duration, (s, v) => s with { Duration = v }) with
+        {
+            Describe = _ => $"This shot's length in seconds, a whole number from {ModelLimits.Duration(null).Bounds}.",
+        },
+    ]);
+
+    /// <summary>generate_long_video's storyboard.</summary>
+    public static ToolParameter Shots { get; } = new()
+    {
+        Name = "shots",
+        Shape = FieldShape.ObjectList,
+        Rule = ArgumentRule,
+        Items = ShotItem,
+        MinItems = MinShots,
+        MaxItems = MaxShots,
+        EnforceRange = true,
+        Required = true,
+        RequiredHint = $"{MinShots} to {MaxShots} shots, e.g. [{{\"prompt\": \"…\", \"duration\": 5}}, {{\"prompt\": \"…\"}}]",
+        // Each item's fields describe themselves, and the tool's description says what a shot costs and how shots follow.
+        Describe = _ => $"The storyboard: {MinShots} to {MaxShots} shots in order.",
+    };
+
     /// <summary>
     /// generate_long_video: the shots, the settings every shot shares (projected from generate_video's table), the first
     /// shot's image inputs, <c>wait</c> and <c>dry_run</c>.
     /// </summary>
     public static ParameterTable LongVideo { get; } = new(
     [
-        new()
-        {
-            Name = "shots",
-            Kind = ParameterKind.Shots,
-            Rule = ArgumentRule,
-            MinItems = MinShots,
-            MaxItems = MaxShots,
-            Required = true,
-            RequiredHint = $"{MinShots} to {MaxShots} shots, e.g. [{{\"prompt\": \"…\", \"duration\": 5}}, {{\"prompt\": \"…\"}}]",
-            // Each item's fields describe themselves, and the tool's description says what a shot costs and how shots follow.
-            Describe = _ => $"The storyboard: {MinShots} to {MaxShots} shots in order.",
-        },
+        Shots,
         // The tool's description says once that these are shared by every shot and that image inputs apply to the first;
         // how a shot follows the one before is said by the shot's prompt.
-        .. Generate.Pick(["model", "size", "resolution", "generate_audio", "seed", "image_urls", "image_with_roles"], p => p),
+        .. Generate.Pick([RequestFields.Model, RequestFields.Size, RequestFields.Resolution, RequestFields.GenerateAudio, RequestFields.Seed,
+            RequestFields.ImageUrls, RequestFields.ImageWithRoles], p => p),
         Wait with
         {
             Describe = _ => $"Seconds to wait for the film before returning, 0 to {MaxWaitSeconds}. The shots render one after another in "
@@ -281,54 +161,62 @@ internal static class ToolParameters
     /// <summary>get_balance: no arguments.</summary>
     public static ParameterTable Balance { get; } = new([]);
 
+    /// <summary>list_tasks: how many.</summary>
+    public static ToolParameter Limit { get; } = new()
+    {
+        Name = "limit",
+        Shape = FieldShape.WholeNumber,
+        Rule = ArgumentRule,
+        Minimum = 1,
+        Maximum = 50,
+        EnforceRange = true,
+        Default = 10L,
+        Describe = _ => "How many tasks to list, 1 to 50.",
+    };
+
+    /// <summary>list_tasks: which state.</summary>
+    public static ToolParameter Status { get; } = new()
+    {
+        Name = "status",
+        Shape = FieldShape.Text,
+        Rule = ArgumentRule,
+        Values = _ => Tools.ListTasksTool.FilterNames,
+        EnforceRange = true,
+        Default = "all",
+        Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
+            + "stopped ones), failed, unconfirmed.",
+    };
+
+    /// <summary>list_tasks: how many of the newest to skip.</summary>
+    public static ToolParameter Offset { get; } = new()
+    {
+        Name = "offset",
+        Shape = FieldShape.WholeNumber,
+        Rule = ArgumentRule,
+        Minimum = 0,
+        Maximum = int.MaxValue,
+        EnforceRange = true,
+        Default = 0L,
+        Describe = _ => "How many of the newest tasks to skip, to page through older ones: use the next_offset of the previous answer. "
+            + "Long videos are listed on the first page (offset 0).",
+    };
+
     /// <summary>list_tasks: how many, and which.</summary>
-    public static ParameterTable List { get; } = new(
-    [
-        new()
-        {
-            Name = "limit",
-            Kind = ParameterKind.Integer,
-            Rule = ArgumentRule,
-            Minimum = 1,
-            Maximum = 50,
-            EnforceRange = true,
-            Default = 10L,
-            Describe = _ => "How many tasks to list, 1 to 50.",
-        },
-        new()
-        {
-            Name = "status",
-            Kind = ParameterKind.String,
-            Rule = ArgumentRule,
-            Values = _ => Tools.ListTasksTool.FilterNames,
-            Default = "all",
-            Describe = _ => "Only tasks in this state: all, active (queued or running; films rendering or stopping), succeeded (films: also "
-                + "stopped ones), failed, unconfirmed.",
-        },
-        new()
-        {
-            Name = "offset",
-            Kind = ParameterKind.Integer,
-            Rule = ArgumentRule,
-            Minimum = 0,
-            Maximum = int.MaxValue,
-            EnforceRange = true,
-            Default = 0L,
-            Describe = _ => "How many of the newest tasks to skip, to page through older ones: use the next_offset of the previous answer. "
-                + "Long videos are listed on the first page (offset 0).",
-        },
-    ]);
+    public static ParameterTable List { get; } = new([Limit, Status, Offset]);
+
+    /// <summary>stop_long_video's film.</summary>
+    public static ToolParameter SequenceId { get; } = TaskId("The sequence_id (seq_…) returned by generate_long_video.") with
+    {
+        Name = "sequence_id",
+        Pattern = "^seq_[A-Za-z0-9]+$",
+        PatternText = "a sequence id such as seq_0123… (seq_ then letters and digits)",
+        RequiredHint = "the sequence_id that generate_long_video returned (list_tasks shows recent ones)",
+    };
 
     /// <summary>stop_long_video: which film, and how long to wait for it to stop.</summary>
     public static ParameterTable Stop { get; } = new(
     [
-        TaskId("The sequence_id (seq_…) returned by generate_long_video.") with
-        {
-            Name = "sequence_id",
-            Pattern = "^seq_[A-Za-z0-9]+$",
-            PatternText = "a sequence id such as seq_0123… (seq_ then letters and digits)",
-            RequiredHint = "the sequence_id that generate_long_video returned (list_tasks shows recent ones)",
-        },
+        SequenceId,
         Wait with
         {
             Describe = _ => $"Seconds to wait for the film to stop before returning, 0 to {MaxWaitSeconds}: a shot already sent is finished "
@@ -339,7 +227,7 @@ internal static class ToolParameters
     private static ToolParameter TaskId(string description) => new()
     {
         Name = "task_id",
-        Kind = ParameterKind.String,
+        Shape = FieldShape.Text,
         Rule = ArgumentRule,
         MaxLength = 128,
         Pattern = "^[A-Za-z0-9][A-Za-z0-9_.:-]*$",

@@ -88,9 +88,9 @@ internal sealed class SpendGuard
     }
 
     /// <summary>The refusal a call with <paramref name="estimate"/> would meet today, or null when it fits (or no budget is set).</summary>
-    public ToolFailure? OverBudget(string tool, CostEstimate estimate, DailySpend spend) =>
+    public ToolErrorException? OverBudget(string tool, CostEstimate estimate, DailySpend spend) =>
         _options.DailyBudgetUsd is { } budget && estimate.Counted is { } usd && spend.Total + usd > budget
-            ? ToolFailure.OverBudget(tool, budget, spend.Total, usd, estimate.Usd is null)
+            ? ToolErrorException.OverBudget(tool, budget, spend.Total, usd, estimate.Usd is null)
             : null;
 
     /// <summary>

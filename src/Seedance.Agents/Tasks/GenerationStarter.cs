@@ -19,13 +19,13 @@ internal sealed class GenerationStarter
     private readonly SeedanceClient _client;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
-    private readonly TaskReporter _reporter;
+    private readonly SavedResultReporter _reporter;
     private readonly CostEstimator _estimator;
     private readonly SpendGuard _guard;
     private readonly TimeProvider _time;
     private readonly PaidQuoteStore _quotes;
 
-    public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter, CostEstimator estimator,
+    public GenerationStarter(SeedanceClient client, JournaledSubmitter submitter, TaskWaiter waiter, SavedResultReporter reporter, CostEstimator estimator,
         SpendGuard guard, PaidQuoteStore quotes, TimeProvider time)
     {
         _quotes = quotes;
@@ -50,7 +50,7 @@ internal sealed class GenerationStarter
         Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = null, IEnumerable<string>? localFiles = null)
     {
         var estimate = await _estimator.EstimateAsync(request, call.CancellationToken);
-        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.Prepare(request).Body, .. localFiles ?? []]);
+        var binding = PaidQuoteStore.Bind(tool, parentTaskId, [_client.PrepareValidated(request).Body, .. localFiles ?? []]);
         call = await ClearAsync(tool, Quote(tool, request, estimate, default), call, binding, confirmQuote);
         var deadline = call.DeadlineFor(wait);
         if (beforeSend is not null)
@@ -91,7 +91,7 @@ internal sealed class GenerationStarter
                 EstimateSource = estimate.Source,
                 EstimateBasis = estimate.Basis,
             };
-            return TaskReportBuilder.Build(entry, task: null, saved: default, notes);
+            return TaskReportFactory.Build(entry, task: null, saved: default, notes);
         }
 
         if (wait > 0)
@@ -119,9 +119,8 @@ internal sealed class GenerationStarter
         CancellationToken cancellationToken)
     {
         var estimate = await _estimator.EstimateAsync(request, cancellationToken);
-        var today = await _guard.TodayAsync(cancellationToken);
-        var refusal = _guard.OverBudget(tool, estimate, today);
-        using var body = JsonDocument.Parse(_client.Prepare(request).Body);
+        var spend = await PreviewSpendAsync(tool, estimate, $"Nothing was sent. To start it, call {tool} again with the same arguments and without dry_run",
+            forAll: string.Empty, cancellationToken);
         var advice = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").Concat(notes).ToArray();
         return new DryRunReport
         {
@@ -132,17 +131,36 @@ internal sealed class GenerationStarter
             EstimatedCostUsd = estimate.Usd,
             EstimateSource = estimate.Source,
             EstimateBasis = estimate.Basis,
-            RequestBody = body.RootElement.Clone(),
-            SpentTodayUsd = today.Total,
-            DailyBudgetUsd = _guard.DailyBudget,
-            WouldAskFirst = _guard.ShouldAsk(estimate),
-            WouldBeRefused = refusal?.Error.Error,
+            RequestBody = BodyOf(request),
+            SpentTodayUsd = spend.SpentToday,
+            DailyBudgetUsd = spend.DailyBudget,
+            WouldAskFirst = spend.WouldAskFirst,
+            WouldBeRefused = spend.WouldBeRefused,
             Warnings = advice.Length > 0 ? advice : null,
-            NextStep = refusal is not null
-                ? refusal.Error.NextStep
-                : $"Nothing was sent. To start it, call {tool} again with the same arguments and without dry_run"
-                    + (estimate.Usd is { } usd ? $" (about {CostEstimate.Money(usd)})." : " (its price is not known)."),
+            NextStep = spend.NextStep,
         };
+    }
+
+    /// <summary>
+    /// What the spend rules would say of a call at <paramref name="estimate"/>, for a dry run of one clip or of a whole film:
+    /// <paramref name="startIt"/> is the next step when nothing stands in the way, followed by the price (<paramref name="forAll"/>
+    /// says what it covers, e.g. " for all shots").
+    /// </summary>
+    public async Task<SpendPreview> PreviewSpendAsync(string tool, CostEstimate estimate, string startIt, string forAll, CancellationToken cancellationToken)
+    {
+        var today = await _guard.TodayAsync(cancellationToken);
+        var refusal = _guard.OverBudget(tool, estimate, today);
+        return new SpendPreview(today.Total, _guard.DailyBudget, _guard.ShouldAsk(estimate), refusal?.Error.Error,
+            refusal is not null
+                ? refusal.Error.NextStep
+                : startIt + (estimate.Usd is { } usd ? $" (about {CostEstimate.Money(usd)}{forAll})." : " (its price is not known)."));
+    }
+
+    /// <summary>The exact body <paramref name="request"/> (already validated) would be sent with, as JSON.</summary>
+    public JsonElement BodyOf(VideoGenerationRequest request)
+    {
+        using var body = JsonDocument.Parse(_client.PrepareValidated(request).Body);
+        return body.RootElement.Clone();
     }
 
     /// <summary>
@@ -166,7 +184,7 @@ internal sealed class GenerationStarter
         {
             if (await _quotes.RedeemAsync(confirmQuote, tool, binding, call.CancellationToken) is { } reason)
             {
-                throw ToolFailure.QuoteNotAccepted(tool, confirmQuote, reason);
+                throw ToolErrorException.QuoteNotAccepted(tool, confirmQuote, reason);
             }
 
             return call;
@@ -176,15 +194,15 @@ internal sealed class GenerationStarter
         switch (decision)
         {
             case PaidCallDecision.Declined or PaidCallDecision.Cancelled:
-                throw ToolFailure.Declined(tool, quote, decision);
+                throw ToolErrorException.Declined(tool, quote, decision);
             case PaidCallDecision.Failed:
-                throw ToolFailure.ConfirmationFailed(tool, "the client answered the question with an error");
+                throw ToolErrorException.ConfirmationFailed(tool, "the client answered the question with an error");
             case PaidCallDecision.Late:
-                throw ToolFailure.ConfirmationStillOpen(tool, quote);
+                throw ToolErrorException.ConfirmationStillOpen(tool, quote);
             case PaidCallDecision.Unavailable:
                 // No one can be asked here: nothing is spent without a yes, so the model is given the price to put to the user.
                 var (id, expires) = await _quotes.IssueAsync(tool, binding, call.CancellationToken);
-                throw ToolFailure.ConfirmationRequired(tool, quote, id, expires);
+                throw ToolErrorException.ConfirmationRequired(tool, quote, id, expires);
         }
 
         return call with { Answered = _time.GetUtcNow() };
@@ -200,7 +218,7 @@ internal sealed class GenerationStarter
         var left = giveUp - _time.GetUtcNow();
         if (left <= TimeSpan.Zero)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         using var limit = new CancellationTokenSource(left, _time);
@@ -213,12 +231,12 @@ internal sealed class GenerationStarter
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !call.CancellationToken.IsCancellationRequested)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         if (_time.GetUtcNow() > giveUp)
         {
-            throw ToolFailure.ConfirmationStillOpen(tool, quote);
+            throw ToolErrorException.ConfirmationStillOpen(tool, quote);
         }
 
         return decision;

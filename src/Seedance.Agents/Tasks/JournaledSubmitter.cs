@@ -56,7 +56,7 @@ internal sealed class JournaledSubmitter
     public async Task<SubmitOutcome> SubmitAsync(string tool, VideoGenerationRequest request, string? parentTaskId, CostEstimate estimate,
         DateTimeOffset deadline, CancellationToken cancellationToken, SequenceShot? shot = null)
     {
-        var submission = _client.Prepare(request);
+        var submission = _client.PrepareValidated(request);
         var placeholder = PlaceholderPrefix + submission.IdempotencyKey[..Math.Min(16, submission.IdempotencyKey.Length)];
 
         // Before the request leaves: if this fails, nothing was sent and the call says so. The budget is checked in the same

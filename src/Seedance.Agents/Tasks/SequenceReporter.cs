@@ -31,7 +31,7 @@ internal sealed class SequenceReporter
     public async Task<SequenceReport> ReportAsync(string sequenceId, int wait, ToolCall call, IReadOnlyList<string>? warnings = null)
     {
         var cancellationToken = call.CancellationToken;
-        var sequence = await _films.FindSequenceAsync(sequenceId, cancellationToken) ?? throw ToolFailure.UnknownTask(sequenceId);
+        var sequence = await _films.FindSequenceAsync(sequenceId, cancellationToken) ?? throw ToolErrorException.UnknownTask(sequenceId);
         if (sequence.State is SequenceState.Running or SequenceState.Stopping || (sequence.State == SequenceState.Unstitched && _options.DownloadResults && sequence.StitchCommand is not null))
         {
             _runner.Ensure(sequenceId);
@@ -44,7 +44,7 @@ internal sealed class SequenceReporter
         {
             sequence = await _films.FindSequenceAsync(sequenceId, CancellationToken.None) ?? sequence;
             var shots = await _films.ShotsAsync(sequenceId, CancellationToken.None);
-            var report = SequenceReportBuilder.Build(sequence, shots, warnings);
+            var report = SequenceReportFactory.Build(sequence, shots, warnings);
             var now = _time.GetUtcNow();
             var busy = sequence.State is SequenceState.Running or SequenceState.Stopping || _runner.IsRunning(sequenceId);
             if (wait > 0)
@@ -65,7 +65,7 @@ internal sealed class SequenceReporter
                 {
                     await _waiter.ReadAsync(current.TaskId, until, cancellationToken);
                 }
-                catch (Exception ex) when (ex is Client.Errors.SeedanceApiException or ToolFailure)
+                catch (Exception ex) when (ex is Client.Errors.SeedanceApiException or ToolErrorException)
                 {
                 }
             }

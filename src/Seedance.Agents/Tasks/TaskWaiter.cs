@@ -37,7 +37,7 @@ internal sealed class TaskWaiter
         }
         catch (SeedanceApiException ex) when (ex.Kind == SeedanceErrorKind.TaskNotFound)
         {
-            throw ToolFailure.UnknownTask(taskId);
+            throw ToolErrorException.UnknownTask(taskId);
         }
 
         try

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -14,10 +13,10 @@ internal sealed class CheckTaskTool : ISeedanceTool
     private readonly SequenceJournal _films;
     private readonly JournaledSubmitter _submitter;
     private readonly TaskWaiter _waiter;
-    private readonly TaskReporter _reporter;
+    private readonly SavedResultReporter _reporter;
     private readonly SequenceReporter _sequences;
 
-    public CheckTaskTool(TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter, TaskReporter reporter,
+    public CheckTaskTool(TaskJournal journal, SequenceJournal films, JournaledSubmitter submitter, TaskWaiter waiter, SavedResultReporter reporter,
         SequenceReporter sequences)
     {
         _sequences = sequences;
@@ -27,6 +26,8 @@ internal sealed class CheckTaskTool : ISeedanceTool
         _waiter = waiter;
         _reporter = reporter;
     }
+
+    public ParameterTable Parameters => ToolParameters.Check;
 
     public string Name => ToolNames.CheckTask;
 
@@ -47,17 +48,11 @@ internal sealed class CheckTaskTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.Check.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
-        var taskId = read.String("task_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var taskId = read.Text(ToolParameters.CheckTaskId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
         if (SequencePlan.IsSequenceId(taskId) && await _films.FindSequenceAsync(taskId, cancellationToken) is not null)
         {
             return ToolOutcomes.Success(await _sequences.ReportAsync(taskId, wait, call));
@@ -81,7 +76,7 @@ internal sealed class CheckTaskTool : ISeedanceTool
 
             if (entry is null)
             {
-                throw ToolFailure.UnknownTask(taskId);
+                throw ToolErrorException.UnknownTask(taskId);
             }
             var (outcome, recovered) = await _submitter.RecoverAsync(entry, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
             if (outcome != RecoveryOutcome.Confirmed || recovered is null || recovered == taskId)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -19,11 +18,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     private readonly SequenceJournal _films;
     private readonly TaskWaiter _waiter;
     private readonly GenerationStarter _starter;
-    private readonly TimeProvider _time;
+    private readonly LastFrameSource _frames;
     private readonly SequenceRunner _runner;
 
-    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter, TimeProvider time,
-        SequenceRunner runner)
+    public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter,
+        LastFrameSource frames, SequenceRunner runner)
     {
         _runner = runner;
         _client = client;
@@ -31,11 +30,13 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         _films = films;
         _waiter = waiter;
         _starter = starter;
-        _time = time;
+        _frames = frames;
     }
 
     // Stands in, in a dry run's body, for the URL a saved last frame would get when uploaded again.
     private const string ReuploadPlaceholder = "https://local-file.invalid/last-frame.png";
+
+    public ParameterTable Parameters => ToolParameters.Extend;
 
     public string Name => ToolNames.ExtendVideo;
 
@@ -56,18 +57,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.Extend;
-        var read = table.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
-        var taskId = read.String("task_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var taskId = read.Text(ToolParameters.ExtendTaskId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
         var deadline = call.DeadlineFor(wait) - ToolCall.AnswerTime;
         var sequence = SequencePlan.IsSequenceId(taskId) ? await _films.FindSequenceAsync(taskId, cancellationToken) : null;
         if (sequence is not null)
@@ -76,7 +70,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         }
 
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
-        var dryRun = read.Boolean(ToolParameters.DryRun.Name) == true;
+        var dryRun = read.Flag(ToolParameters.DryRun);
         var firstFrame = FirstFrame(previous, entry);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
@@ -85,11 +79,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             ReturnLastFrame = true,
             ImageWithRoles = [new ImageWithRole { Url = firstFrame, Role = ImageRoles.FirstFrame }],
         };
-        var request = table.ToRequest(read, table.Inherit(earlier, start));
+        var request = Parameters.ToRequest(read, Parameters.Inherit(earlier, start));
         var validation = _client.Validator.Validate(request);
         if (!validation.IsValid)
         {
-            throw ToolFailure.InvalidArguments(Name, validation.Violations);
+            throw ToolErrorException.InvalidArguments(Name, validation.Violations);
         }
 
         if (dryRun)
@@ -101,14 +95,14 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         }
 
         // A saved last frame is uploaded again only once the call is cleared (price confirmed, budget kept).
-        var confirmQuote = read.String(ToolParameters.ConfirmQuote.Name);
+        var confirmQuote = read.Text(ToolParameters.ConfirmQuote);
         Func<VideoGenerationRequest, DateTimeOffset, Task<VideoGenerationRequest>>? beforeSend = firstFrame != ReuploadPlaceholder
             ? null
             : async (cleared, until) => cleared with
             {
                 ImageWithRoles = [new ImageWithRole
                 {
-                    Url = (await _client.UploadImageFileAsync(entry!.LocalLastFramePath!, until, cancellationToken)).Url,
+                    Url = await _frames.UploadAsync(LastFrameSource.SavedCopy(entry)!, until, cancellationToken),
                     Role = ImageRoles.FirstFrame,
                 }],
             };
@@ -140,17 +134,17 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         switch (sequence.State)
         {
             case SequenceState.Running or SequenceState.Stopping:
-                throw ToolFailure.CannotExtend($"Long video '{id}' is still {(sequence.State == SequenceState.Running ? "rendering" : "being stopped")}.",
+                throw ToolErrorException.CannotExtend($"Long video '{id}' is still {(sequence.State == SequenceState.Running ? "rendering" : "being stopped")}.",
                     $"Call check_task with task_id \"{id}\" and wait=50 until it is done, then call extend_video again.");
             case SequenceState.Failed:
                 var good = shots.LastOrDefault(s => s.State == JournalState.Succeeded);
-                throw ToolFailure.CannotExtend($"Long video '{id}' stopped at shot {sequence.FailedShot} ({sequence.Problem}).",
+                throw ToolErrorException.CannotExtend($"Long video '{id}' stopped at shot {sequence.FailedShot} ({sequence.Problem}).",
                     good is null
                         ? "Start again with generate_long_video."
                         : $"Continue from its last good shot instead: call extend_video with task_id \"{good.TaskId}\".");
         }
 
-        return last?.TaskId ?? throw ToolFailure.CannotExtend($"Long video '{id}' has no last shot on record.", "Start again with generate_long_video.");
+        return last?.TaskId ?? throw ToolErrorException.CannotExtend($"Long video '{id}' has no last shot on record.", "Start again with generate_long_video.");
     }
 
     // "model, size, resolution and generate_audio": the settings the table inherits.
@@ -166,7 +160,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         var entry = await _journal.FindAsync(taskId, cancellationToken);
         if (entry?.State is JournalState.Unconfirmed or JournalState.Submitting)
         {
-            throw ToolFailure.CannotExtend($"Task '{taskId}' is an unconfirmed submit: there is no clip to extend.",
+            throw ToolErrorException.CannotExtend($"Task '{taskId}' is an unconfirmed submit: there is no clip to extend.",
                 "Call list_tasks to find a task that succeeded, or generate a new clip with generate_video.");
         }
 
@@ -175,11 +169,11 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         switch (task.State)
         {
             case SeedanceTaskState.Queued or SeedanceTaskState.Running:
-                throw ToolFailure.CannotExtend($"Task '{taskId}' is still rendering ({task.Progress ?? 0}%).",
+                throw ToolErrorException.CannotExtend($"Task '{taskId}' is still rendering ({task.Progress ?? 0}%).",
                     $"Call check_task with task_id \"{taskId}\" and wait=50 until it succeeds, then call extend_video again.");
             case SeedanceTaskState.Failed or SeedanceTaskState.Cancelled:
                 var reason = task.Error is { } error ? error.Message ?? error.Code : null;
-                throw ToolFailure.CannotExtend($"Task '{taskId}' {task.RawStatus ?? "failed"} ({reason ?? "no reason given"}) and has no last frame.",
+                throw ToolErrorException.CannotExtend($"Task '{taskId}' {task.RawStatus ?? "failed"} ({reason ?? "no reason given"}) and has no last frame.",
                     "Extend a task that succeeded (list_tasks shows them), or start again with generate_video.");
         }
 
@@ -192,25 +186,24 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     /// </summary>
     private string FirstFrame(SeedanceTask previous, JournalEntry? entry)
     {
-        var expired = previous.ExpiresAt is { } expires && expires <= _time.GetUtcNow();
-        if (previous.LastFrameUrl is { } url && !expired)
+        if (_frames.Link(previous, TimeSpan.Zero) is { } url)
         {
             return url;
         }
 
-        if (ResultSaver.IsSaved(entry?.LocalLastFramePath))
+        if (LastFrameSource.SavedCopy(entry) is not null)
         {
             return ReuploadPlaceholder;
         }
 
         if (previous.LastFrameUrl is null)
         {
-            throw ToolFailure.CannotExtend($"Task '{previous.Id}' finished without a last frame (it was made with return_last_frame false).",
+            throw ToolErrorException.CannotExtend($"Task '{previous.Id}' finished without a last frame (it was made with return_last_frame false).",
                 "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] "
                 + "and return_last_frame true instead.");
         }
 
-        throw ToolFailure.CannotExtend($"Task '{previous.Id}''s links expired and no copy of its last frame was saved.",
+        throw ToolErrorException.CannotExtend($"Task '{previous.Id}''s links expired and no copy of its last frame was saved.",
             "Call generate_video with image_with_roles [{\"url\": <an image of the frame to start from>, \"role\": \"first_frame\"}] instead.");
     }
 }

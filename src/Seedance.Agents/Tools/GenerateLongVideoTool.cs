@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
 using Seedance.Agents.Parameters;
@@ -40,6 +39,10 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         _reporter = reporter;
     }
 
+    public ParameterTable Parameters => ToolParameters.LongVideo;
+
+    public bool ChecksRequest => true;
+
     public string Name => ToolNames.GenerateLongVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -47,7 +50,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         Name = ToolNames.GenerateLongVideo,
         Title = "Generate a long video from a storyboard (Seedance 2.0)",
         Description =
-            $"Make a film longer than one clip (at most {VideoDefaults.MaxDuration} s) from a storyboard of {ToolParameters.MinShots} to "
+            $"Make a film longer than one clip (at most {ModelLimits.Duration(null).Max} s) from a storyboard of {ToolParameters.MinShots} to "
             + $"{ToolParameters.MaxShots} shots: each shot is rendered as one PAID clip, each shot after the first starts on the previous "
             + "shot's last frame (so the film flows), and when all are saved they are stitched into one MP4 on this machine. Model, size, "
             + "resolution, generate_audio and seed are shared by every shot; image inputs apply to the first shot. The whole film is priced "
@@ -62,16 +65,14 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.LongVideo;
-        var read = table.Read(Name, arguments);
-        var shots = read.Values.TryGetValue("shots", out var given) ? (IReadOnlyList<ShotSpec>)given : [];
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var shots = read.List<ShotSpec>(ToolParameters.Shots);
+        var wait = read.Number(ToolParameters.Wait);
 
         // The settings every shot shares, with the table's defaults; later shots drop the first shot's images.
-        var shared = table.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
+        var shared = Parameters.ToRequest(read, new VideoGenerationRequest { ReturnLastFrame = true });
         var (first, uploads) = _images.Check(With(shared, shots.Count > 0 ? shots[0] : null), read);
         var later = shared with { ImageUrls = null, ImageWithRoles = null };
         var requests = new List<VideoGenerationRequest> { first };
@@ -91,7 +92,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         if (violations.Count > 0)
         {
-            throw ToolFailure.InvalidArguments(Name, violations);
+            throw ToolErrorException.InvalidArguments(Name, violations);
         }
 
         var estimates = new List<CostEstimate>();
@@ -102,7 +103,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         var total = Total(estimates);
         var notes = warnings.Select(w => $"{w.Parameter}: {w.Message} ({w.Allowed})").ToList();
-        if (read.Boolean(ToolParameters.DryRun.Name) == true)
+        if (read.Flag(ToolParameters.DryRun))
         {
             notes.AddRange(uploads.Select(u => $"{u.Key}: the local file {u.Value} is uploaded first; its URL replaces the placeholder in shot 1's body"));
             return ToolOutcomes.Success(await PreviewAsync(requests, estimates, total, notes, cancellationToken));
@@ -110,8 +111,8 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
 
         var quote = _starter.Quote(Name, first, total, default) with { Shots = requests.Count, DurationSeconds = total.Seconds };
         var binding = PaidQuoteStore.Bind(Name, parentTaskId: null,
-            requests.Select(r => _client.Prepare(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
-        call = await _starter.ClearAsync(Name, quote, call, binding, read.String(ToolParameters.ConfirmQuote.Name));
+            requests.Select(r => _client.PrepareValidated(r).Body).Concat(uploads.Select(u => $"{u.Key}={u.Value}")));
+        call = await _starter.ClearAsync(Name, quote, call, binding, read.Text(ToolParameters.ConfirmQuote));
 
         var ready = await _images.UploadAsync(first, uploads, call.DeadlineFor(0) - ToolCall.AnswerTime, cancellationToken);
         var plan = requests.Select((r, i) => i == 0 ? ready : r with { ImageWithRoles = null }).ToArray();
@@ -138,7 +139,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
     }
 
     private static VideoGenerationRequest With(VideoGenerationRequest shared, ShotSpec? shot) =>
-        shot is null ? shared : shared with { Prompt = shot.Prompt, Duration = shot.Duration ?? VideoDefaults.Duration };
+        shot is null ? shared : shared with { Prompt = shot.Prompt, Duration = shot.Duration ?? shared.Duration };
 
     // A shot's own fields are named by their place in the storyboard; a shared setting is reported once, not once per shot.
     private static void Add(List<Violation> into, IEnumerable<Violation> found, int shot)
@@ -172,19 +173,16 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
     private async Task<SequencePreview> PreviewAsync(List<VideoGenerationRequest> requests, List<CostEstimate> estimates, CostEstimate total,
         List<string> notes, CancellationToken cancellationToken)
     {
-        var today = await _guard.TodayAsync(cancellationToken);
-        var refusal = _guard.OverBudget(Name, total, today);
-        var shots = requests.Select((r, i) =>
+        var spend = await _starter.PreviewSpendAsync(Name, total, $"Nothing was sent. Shots after the first show {SequencePlan.PreviousLastFrame} where "
+            + $"the previous shot's last frame will go. To start the film, call {Name} again with the same arguments and without dry_run",
+            forAll: " for all shots", cancellationToken);
+        var shots = requests.Select((r, i) => new ShotPreview
         {
-            using var body = JsonDocument.Parse(_client.Prepare(r).Body);
-            return new ShotPreview
-            {
-                Shot = i + 1,
-                Duration = r.Duration,
-                EstimatedCostUsd = estimates[i].Usd,
-                EstimateBasis = estimates[i].Basis,
-                RequestBody = body.RootElement.Clone(),
-            };
+            Shot = i + 1,
+            Duration = r.Duration,
+            EstimatedCostUsd = estimates[i].Usd,
+            EstimateBasis = estimates[i].Basis,
+            RequestBody = _starter.BodyOf(r),
         }).ToArray();
         return new SequencePreview
         {
@@ -195,16 +193,12 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
             Shots = shots,
             EstimatedCostUsd = total.Usd,
             EstimateSource = total.Source,
-            SpentTodayUsd = today.Total,
-            DailyBudgetUsd = _guard.DailyBudget,
-            WouldAskFirst = _guard.ShouldAsk(total),
-            WouldBeRefused = refusal?.Error.Error,
+            SpentTodayUsd = spend.SpentToday,
+            DailyBudgetUsd = spend.DailyBudget,
+            WouldAskFirst = spend.WouldAskFirst,
+            WouldBeRefused = spend.WouldBeRefused,
             Warnings = notes.Count > 0 ? notes : null,
-            NextStep = refusal is not null
-                ? refusal.Error.NextStep
-                : $"Nothing was sent. Shots after the first show {SequencePlan.PreviousLastFrame} where the previous shot's last frame will go. To start "
-                    + $"the film, call {Name} again with the same arguments and without dry_run"
-                    + (total.Usd is { } usd ? $" (about {CostEstimate.Money(usd)} for all shots)." : " (its price is not known)."),
+            NextStep = spend.NextStep,
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Media;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -23,6 +22,10 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         _starter = starter;
     }
 
+    public ParameterTable Parameters => ToolParameters.Generate;
+
+    public bool ChecksRequest => true;
+
     public string Name => ToolNames.GenerateVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -42,23 +45,21 @@ internal sealed class GenerateVideoTool : ISeedanceTool
         Paid = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var table = ToolParameters.Generate;
-        var read = table.Read(Name, arguments);
-        var request = table.ToRequest(read, new VideoGenerationRequest());
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
+        var request = Parameters.ToRequest(read, new VideoGenerationRequest());
+        var wait = read.Number(ToolParameters.Wait);
 
         var (checkedRequest, uploads) = _images.Check(request, read);
         var validation = _client.Validator.Validate(checkedRequest);
         var violations = read.Violations.Concat(validation.Violations).ToArray();
         if (violations.Length > 0)
         {
-            throw ToolFailure.InvalidArguments(Name, violations);
+            throw ToolErrorException.InvalidArguments(Name, violations);
         }
 
-        if (read.Boolean(ToolParameters.DryRun.Name) == true)
+        if (read.Flag(ToolParameters.DryRun))
         {
             // Local images are not uploaded by a dry run: the body shows a placeholder where each one's URL will go.
             var notes = uploads.Select(u => $"{u.Key}: the local file {u.Value} is uploaded first; its URL replaces the placeholder in the body");
@@ -67,7 +68,7 @@ internal sealed class GenerateVideoTool : ISeedanceTool
 
         // Local images are uploaded only once the call is cleared (price confirmed, budget kept): a declined call sends nothing.
         return ToolOutcomes.Success(await _starter.StartAsync(Name, checkedRequest, parentTaskId: null, validation.Warnings, wait, call,
-            confirmQuote: read.String(ToolParameters.ConfirmQuote.Name),
+            confirmQuote: read.Text(ToolParameters.ConfirmQuote),
             beforeSend: uploads.Count == 0 ? null : (cleared, deadline) => _images.UploadAsync(cleared, uploads, deadline, cancellationToken),
             localFiles: uploads.Select(u => $"{u.Key}={u.Value}")));
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
 using Seedance.Agents.Spending;
@@ -19,6 +18,8 @@ internal sealed class GetBalanceTool : ISeedanceTool
         _guard = guard;
     }
 
+    public ParameterTable Parameters => ToolParameters.Balance;
+
     public string Name => ToolNames.GetBalance;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -37,15 +38,9 @@ internal sealed class GetBalanceTool : ISeedanceTool
         OpenWorld = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.Balance.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
         var today = await _guard.TodayAsync(cancellationToken);
         var balance = await _client.GetBalanceAsync(cancellationToken);
         var budget = _guard.DailyBudget;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -42,6 +41,8 @@ internal sealed class ListTasksTool : ISeedanceTool
     /// <summary>The status filters, in the order the schema lists them.</summary>
     public static IReadOnlyList<string> FilterNames { get; } = [.. Filters.Keys];
 
+    public ParameterTable Parameters => ToolParameters.List;
+
     public string Name => ToolNames.ListTasks;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -58,33 +59,27 @@ internal sealed class ListTasksTool : ISeedanceTool
         Idempotent = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.List.Read(Name, arguments);
-        var limit = (int)(read.Integer("limit") ?? 10);
-        var status = read.String("status") ?? "all";
+        var limit = read.Number(ToolParameters.Limit);
+        var status = read.Text(ToolParameters.Status)!;
         if (!Filters.TryGetValue(status, out var states))
         {
             read.Add(new Violation(ToolParameters.ArgumentRule, "status", status, string.Join(", ", FilterNames), "unknown status filter"));
         }
 
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
         // One more than asked shows whether an older page exists.
-        var offset = (int)(read.Integer("offset") ?? 0);
+        var offset = read.Number(ToolParameters.Offset);
         var entries = await _journal.ListAsync(limit + 1, offset, states, cancellationToken);
         var more = entries.Count > limit;
-        var tasks = entries.Take(limit).Select(e => TaskReportBuilder.Build(e, task: null, saved: default, warnings: null)).ToArray();
+        var tasks = entries.Take(limit).Select(e => TaskReportFactory.Build(e, task: null, saved: default, warnings: null)).ToArray();
         var sequences = new List<SequenceReport>();
         foreach (var sequence in offset > 0 ? Array.Empty<SequenceEntry>() : await _films.ListSequencesAsync(limit, cancellationToken: cancellationToken))
         {
             if (SequenceFilters[status].Contains(sequence.State))
             {
-                sequences.Add(SequenceReportBuilder.Build(sequence, await _films.ShotsAsync(sequence.SequenceId, cancellationToken)));
+                sequences.Add(SequenceReportFactory.Build(sequence, await _films.ShotsAsync(sequence.SequenceId, cancellationToken)));
             }
         }
 

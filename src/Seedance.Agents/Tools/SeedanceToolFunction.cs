@@ -17,10 +17,15 @@ namespace Seedance.Agents.Tools;
 /// </summary>
 public sealed class SeedanceToolFunction : AIFunction
 {
-    private readonly SeedanceToolset _toolset;
+    private readonly Lazy<SeedanceToolset> _toolset;
     private readonly Dictionary<string, object?> _properties;
 
     internal SeedanceToolFunction(SeedanceToolset toolset, SeedanceToolDefinition definition)
+        : this(new Lazy<SeedanceToolset>(toolset), definition)
+    {
+    }
+
+    private SeedanceToolFunction(Lazy<SeedanceToolset> toolset, SeedanceToolDefinition definition)
     {
         _toolset = toolset;
         Definition = definition;
@@ -33,6 +38,28 @@ public sealed class SeedanceToolFunction : AIFunction
             ["openWorld"] = definition.OpenWorld,
         };
     }
+
+    /// <summary>
+    /// A function for <paramref name="definition"/> whose toolset is made on its first call, for hosts that list the tools
+    /// before the tools can be put together (a setting may still be missing). The first call throws what making it throws.
+    /// </summary>
+    public static SeedanceToolFunction Create(SeedanceToolDefinition definition, Func<SeedanceToolset> toolset)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(toolset);
+        return new SeedanceToolFunction(new Lazy<SeedanceToolset>(toolset), definition);
+    }
+
+    /// <summary>The toolset that runs this function (made now if it was not yet).</summary>
+    public SeedanceToolset Toolset => _toolset.Value;
+
+    /// <summary>
+    /// Runs the tool with its arguments as a host hands them over, one JSON value per name, and answers with the whole outcome
+    /// (text, structured result, whether it is an error), for hosts that show more than the structured result.
+    /// </summary>
+    public Task<ToolOutcome> InvokeToolAsync(IReadOnlyDictionary<string, JsonElement>? arguments, ToolCallContext context,
+        CancellationToken cancellationToken = default) =>
+        Toolset.InvokeAsync(Name, arguments, context, cancellationToken);
 
     /// <summary>The definition this function serves.</summary>
     public SeedanceToolDefinition Definition { get; }
@@ -62,20 +89,20 @@ public sealed class SeedanceToolFunction : AIFunction
         var context = arguments.Context;
         var progress = context is not null && context.TryGetValue(typeof(IProgress<ToolProgress>), out var value) ? value as IProgress<ToolProgress> : null;
         var approver = context is not null && context.TryGetValue(typeof(IPaidCallApprover), out var asker) ? asker as IPaidCallApprover : null;
-        var outcome = await _toolset.InvokeAsync(Name, ToJson(arguments), new ToolCallContext(progress, approver), cancellationToken);
+        var outcome = await InvokeToolAsync(ToJson(arguments), new ToolCallContext(progress, approver), cancellationToken);
         return outcome.Structured;
     }
 
-    /// <summary>Turns host argument values (JSON elements, nodes, strings, numbers) into one JSON object.</summary>
-    internal static JsonElement ToJson(IEnumerable<KeyValuePair<string, object?>> arguments)
+    /// <summary>Host argument values (JSON elements as they are; nodes, strings, numbers converted one by one) by name.</summary>
+    internal static Dictionary<string, JsonElement> ToJson(IEnumerable<KeyValuePair<string, object?>> arguments)
     {
-        var json = new JsonObject();
+        var json = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in arguments)
         {
-            json[name] = ToNode(value);
+            json[name] = value is JsonElement element ? element : JsonSerializer.SerializeToElement(ToNode(value), AgentsJsonContext.Default.JsonNode);
         }
 
-        return JsonSerializer.SerializeToElement(json, AgentsJsonContext.Default.JsonNode);
+        return json;
     }
 
     private static JsonNode? ToNode(object? value) => value switch

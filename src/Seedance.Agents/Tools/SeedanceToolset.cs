@@ -63,7 +63,7 @@ public sealed class SeedanceToolset
     {
         ArgumentNullException.ThrowIfNull(taskId);
         var entry = await Journal.FindAsync(taskId, cancellationToken);
-        return entry is null ? null : ToolOutcomes.Success(TaskReportBuilder.Build(entry, task: null, saved: default, warnings: null));
+        return entry is null ? null : ToolOutcomes.Success(TaskReportFactory.Build(entry, task: null, saved: default, warnings: null));
     }
 
     /// <summary>The most recent journal entries, newest first (no network call).</summary>
@@ -84,7 +84,19 @@ public sealed class SeedanceToolset
     /// that asks the user before a paid call whose estimate reaches <see cref="SeedanceAgentOptions.ConfirmAboveUsd"/>.
     /// Errors come back as error outcomes, as for the other overload.
     /// </summary>
-    public async Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default)
+    public Task<ToolOutcome> InvokeAsync(string name, JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken = default) =>
+        RunAsync(name, tool => tool.Parameters.Read(name, arguments), context, cancellationToken);
+
+    /// <summary>
+    /// Runs tool <paramref name="name"/> with its arguments as a host hands them over, one JSON value per name (as MCP does):
+    /// they are read where they are, with no copy into one JSON object. Errors come back as error outcomes, as for the other overloads.
+    /// </summary>
+    public Task<ToolOutcome> InvokeAsync(string name, IReadOnlyDictionary<string, JsonElement>? arguments, ToolCallContext context,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(name, tool => tool.Parameters.Read(name, arguments), context, cancellationToken);
+
+    private async Task<ToolOutcome> RunAsync(string name, Func<ISeedanceTool, Parameters.ToolArguments> read, ToolCallContext context,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!_tools.TryGetValue(name, out var tool))
@@ -105,6 +117,12 @@ public sealed class SeedanceToolset
         var call = new ToolCall(context.Progress, context.Approver, started, started + _limit, linked.Token);
         try
         {
+            var arguments = read(tool);
+            if (arguments.Violations.Count > 0 && !tool.ChecksRequest)
+            {
+                throw ToolErrorException.InvalidArguments(name, arguments.Violations);
+            }
+
             return await tool.InvokeAsync(arguments, call);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
@@ -120,22 +138,21 @@ public sealed class SeedanceToolset
                     : $"{name} reached its time limit ({_limit.TotalSeconds:0} s) before sending anything: nothing was sent or charged.",
                 Charged = sent,
                 NextStep = sent
-                    ? "A task may have been created: it is in list_tasks (unconfirmed until settled). Call check_task with its id, which "
-                        + "settles it without paying twice; do not call " + name + " again for it."
+                    ? "A task may have been created: it is in list_tasks (unconfirmed until settled). " + UnsureSubmitAdvice.For(taskId: null)
                     : $"Call {name} again in a moment.",
             });
         }
-        catch (ToolFailure failure)
+        catch (ToolErrorException failure)
         {
             return ToolOutcomes.Failure(failure.Error);
         }
         catch (SeedanceApiException ex)
         {
-            return ToolOutcomes.Failure(ProviderErrors.For(name, submits: !_definitions[name].ReadOnly, ex));
+            return ToolOutcomes.Failure(ToolErrors.For(name, submits: !_definitions[name].ReadOnly, ex));
         }
         catch (TaskJournalException ex)
         {
-            return ToolOutcomes.Failure(ProviderErrors.For(ex));
+            return ToolOutcomes.Failure(ToolErrors.For(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

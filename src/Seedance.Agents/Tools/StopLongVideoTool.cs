@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Parameters;
 using Seedance.Agents.Results;
@@ -29,6 +28,8 @@ internal sealed class StopLongVideoTool : ISeedanceTool
         _estimator = estimator;
     }
 
+    public ParameterTable Parameters => ToolParameters.Stop;
+
     public string Name => ToolNames.StopLongVideo;
 
     public static SeedanceToolDefinition Define(ModelCatalog catalog) => new()
@@ -44,18 +45,12 @@ internal sealed class StopLongVideoTool : ISeedanceTool
         Idempotent = true,
     };
 
-    public async Task<ToolOutcome> InvokeAsync(JsonElement arguments, ToolCall call)
+    public async Task<ToolOutcome> InvokeAsync(ToolArguments read, ToolCall call)
     {
         var cancellationToken = call.CancellationToken;
-        var read = ToolParameters.Stop.Read(Name, arguments);
-        if (read.Violations.Count > 0)
-        {
-            throw ToolFailure.InvalidArguments(Name, read.Violations);
-        }
-
-        var id = read.String("sequence_id")!.Trim();
-        var wait = (int)(read.Integer(ToolParameters.Wait.Name) ?? 0);
-        var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolFailure.UnknownTask(id);
+        var id = read.Text(ToolParameters.SequenceId)!.Trim();
+        var wait = read.Number(ToolParameters.Wait);
+        var sequence = await _films.FindSequenceAsync(id, cancellationToken) ?? throw ToolErrorException.UnknownTask(id);
         string note;
         if (await _films.RequestStopAsync(id, cancellationToken))
         {

@@ -16,7 +16,7 @@ public sealed record VideoGenerationRequest
     [JsonPropertyName("prompt")]
     public string? Prompt { get; init; }
 
-    /// <summary>Length in seconds, 4 to 15. Always sent; the default is 5.</summary>
+    /// <summary>Length in seconds (see <see cref="ModelLimits.Duration"/>). Always sent; the default is 5.</summary>
     [JsonPropertyName("duration")]
     public int Duration { get; init; } = VideoDefaults.Duration;
 

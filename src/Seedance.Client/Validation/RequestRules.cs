@@ -1,7 +1,9 @@
+using Seedance.Client.Requests;
+
 namespace Seedance.Client.Validation;
 
 /// <summary>
-/// The request rules (R1–R16), each id named once. <see cref="Violation.Rule"/> holds one of these ids;
+/// The request rules (R1–R16), each id named once (a field added later may name its own in its row). <see cref="Violation.Rule"/> holds one of these ids;
 /// <see cref="All"/> is the catalogue with each rule's text.
 /// </summary>
 public static class RequestRules
@@ -54,27 +56,27 @@ public static class RequestRules
     /// <summary>R16: every media URL's form, and where <c>asset://</c> is allowed.</summary>
     public const string MediaUrls = "R16";
 
-    /// <summary>The catalogue, R1 to R16 in order, each rule as the design states it.</summary>
+    /// <summary>
+    /// The catalogue in rule order, each rule as the design states it: the rules of one field are stated by its row in
+    /// <see cref="RequestFields"/> (<see cref="RequestField.RuleText"/>), the rules that join fields here.
+    /// </summary>
     public static IReadOnlyList<RequestRule> All { get; } =
     [
-        new(Model, "model is one of doubao-seedance-2.0 (standard), doubao-seedance-2.0-fast, doubao-seedance-2.0-mini."),
-        new(PromptRequired, "prompt is required when no image or video is given (text-to-video)."),
-        new(PromptLength, "prompt is at most 4000 characters, except on -mini (no hard limit; about 500 CJK characters or "
-            + "1000 English words recommended, so a longer prompt gets a warning, not an error)."),
-        new(Duration, "duration is an integer of 4 to 15 seconds; default 5."),
-        new(Size, "size (the aspect ratio) is one of 16:9, 9:16, 1:1, 4:3, 3:4, 21:9, adaptive; default 16:9; "
-            + "adaptive follows the input image or video."),
-        new(Resolution, "resolution is one of 480p, 720p, 1080p, 4k; default 720p; 1080p and 4k only on doubao-seedance-2.0."),
-        new(Seed, "seed is an integer (upstream range -1 to 4294967295)."),
-        new(Flags, "generate_audio and return_last_frame are booleans."),
-        new(Tools, "tools holds only {\"type\":\"web_search\"}."),
-        new(ImageCount, "image_urls holds at most 9 images."),
-        new(ImagesExclusive, "image_urls and image_with_roles are mutually exclusive."),
-        new(ImageRoles, "each image_with_roles item has a url and a role of first_frame, last_frame or reference_image."),
-        new(FrameExcludesMedia, "with a first_frame or last_frame image, video_urls and audio_urls are not allowed."),
-        new(Videos, "video_urls holds at most 3 videos; their total length must be over 1.8 s and under 15.2 s; "
-            + "each 480p to 720p; no real people."),
-        new(Audio, "audio_urls holds at most 3 clips, total at most 15 s, and needs at least one image or video beside it."),
-        new(MediaUrls, "every media URL is http(s)://… or asset://<id>; asset:// only on doubao-seedance-2.0 and -fast."),
+        .. RequestFields.All.Where(f => f.RuleText is not null).Select(f => new RequestRule(f.Rule, f.RuleText!))
+            .Concat(
+            [
+                new(PromptRequired, "prompt is required when no image or video is given (text-to-video)."),
+                new(PromptLength, "prompt is at most 4000 characters, except on -mini (no hard limit; about 500 CJK characters or "
+                    + "1000 English words recommended, so a longer prompt gets a warning, not an error)."),
+                new(ImagesExclusive, "image_urls and image_with_roles are mutually exclusive."),
+                new(FrameExcludesMedia, "with a first_frame or last_frame image, video_urls and audio_urls are not allowed."),
+                new(MediaUrls, "every media URL is http(s)://… or asset://<id>; asset:// only on doubao-seedance-2.0 and -fast."),
+            ])
+            .OrderBy(r => Number(r.Id)),
     ];
+
+    /// <summary>The number of a rule id (4 for R4), for ordering violations; ids outside the catalogue sort last.</summary>
+    public static int Number(string rule) =>
+        rule.Length > 1 && rule[0] == 'R' && int.TryParse(rule.AsSpan(1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Seedance.Client.Models;
 using Seedance.Client.Requests;
 
@@ -10,8 +9,6 @@ namespace Seedance.Client.Validation;
 /// </summary>
 public sealed class RequestValidator
 {
-    private const string HttpAllowed = "an http:// or https:// URL, or asset://<id>";
-
     /// <summary>Creates a validator for the given catalogue (the documented models when null).</summary>
     public RequestValidator(ModelCatalog? catalog = null)
     {
@@ -28,77 +25,32 @@ public sealed class RequestValidator
         var errors = new List<Violation>();
         var warnings = new List<Violation>();
 
-        // R1: the model decides which of the model-dependent rules apply.
         Catalog.TryGet(request.Model, out var model);
-        if (model is null)
+
+        // Every single-field rule (R1, R4–R7, R9, R10, R12, R14, R15's count, R16) comes from the catalogue's rows.
+        foreach (var field in RequestFields.All)
         {
-            errors.Add(new(RequestRules.Model, "model", request.Model, string.Join(", ", Catalog.Names),
-                "unknown model"));
+            FieldRules.Check(field, request, field.Name, model, Catalog, errors);
         }
 
+        // The rules below join two fields, or a field and the model.
         var images = Count(request.ImageUrls);
         var roleImages = Count(request.ImageWithRoles);
         var videos = Count(request.VideoUrls);
         var audios = Count(request.AudioUrls);
 
+        // R2, R3
         CheckPrompt(request, model, images + roleImages + videos, errors, warnings);
 
-        // R4
-        if (request.Duration is < VideoDefaults.MinDuration or > VideoDefaults.MaxDuration)
-        {
-            errors.Add(new(RequestRules.Duration, "duration", Text(request.Duration),
-                $"an integer from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration} (seconds)",
-                "duration is out of range"));
-        }
-
-        // R5
-        if (!VideoSizes.All.Contains(request.Size, StringComparer.Ordinal))
-        {
-            errors.Add(new(RequestRules.Size, "size", request.Size, string.Join(", ", VideoSizes.All),
-                "unknown aspect ratio"));
-        }
-
-        // R6
-        if (!VideoResolutions.All.Contains(request.Resolution, StringComparer.Ordinal))
-        {
-            var allowed = model?.Resolutions ?? VideoResolutions.All;
-            errors.Add(new(RequestRules.Resolution, "resolution", request.Resolution, string.Join(", ", allowed),
-                "unknown resolution"));
-        }
-        else if (model is not null && !model.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
+        // R6: a resolution the provider knows, that this model does not render.
+        if (model is not null && VideoResolutions.All.Contains(request.Resolution, StringComparer.Ordinal)
+            && !model.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
         {
             var richer = Catalog.Models.Where(m => m.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
                 .Select(m => m.Name);
             errors.Add(new(RequestRules.Resolution, "resolution", request.Resolution,
                 $"{string.Join(", ", model.Resolutions)} on {model.Name}",
                 $"{model.Name} does not render {request.Resolution}; {request.Resolution} needs {string.Join(" or ", richer)}"));
-        }
-
-        // R7
-        if (request.Seed is { } seed && seed is < VideoDefaults.MinSeed or > VideoDefaults.MaxSeed)
-        {
-            errors.Add(new(RequestRules.Seed, "seed", Text(seed),
-                $"an integer from {VideoDefaults.MinSeed} to {VideoDefaults.MaxSeed}", "seed is out of range"));
-        }
-
-        // R9
-        if (request.Tools is { } tools)
-        {
-            for (var i = 0; i < tools.Count; i++)
-            {
-                var type = tools[i]?.Type;
-                if (!VideoTools.All.Contains(type, StringComparer.Ordinal))
-                {
-                    errors.Add(new(RequestRules.Tools, $"tools[{i}].type", type, "web_search", "unknown tool type"));
-                }
-            }
-        }
-
-        // R10
-        if (images > VideoDefaults.MaxImageUrls)
-        {
-            errors.Add(new(RequestRules.ImageCount, "image_urls", $"{images} images", $"at most {VideoDefaults.MaxImageUrls} images",
-                "too many images"));
         }
 
         // R11
@@ -108,37 +60,8 @@ public sealed class RequestValidator
                 "either image_urls or image_with_roles, not both", "image_urls and image_with_roles cannot be combined"));
         }
 
-        // R12 and R13
-        var hasFrameImage = false;
-        if (request.ImageWithRoles is { } roles)
-        {
-            for (var i = 0; i < roles.Count; i++)
-            {
-                var item = roles[i];
-                if (item is null)
-                {
-                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}]", null, "an object with url and role",
-                        "the item is empty"));
-                    continue;
-                }
-
-                if (string.IsNullOrWhiteSpace(item.Url))
-                {
-                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}].url", item.Url, HttpAllowed, "the image URL is missing"));
-                }
-
-                if (!ImageRoles.All.Contains(item.Role, StringComparer.Ordinal))
-                {
-                    errors.Add(new(RequestRules.ImageRoles, $"image_with_roles[{i}].role", item.Role, string.Join(", ", ImageRoles.All),
-                        item.Role is null ? "the role is missing" : "unknown role"));
-                }
-                else if (item.Role is ImageRoles.FirstFrame or ImageRoles.LastFrame)
-                {
-                    hasFrameImage = true;
-                }
-            }
-        }
-
+        // R13
+        var hasFrameImage = request.ImageWithRoles?.Any(i => i?.Role is ImageRoles.FirstFrame or ImageRoles.LastFrame) == true;
         if (hasFrameImage && videos > 0)
         {
             errors.Add(new(RequestRules.FrameExcludesMedia, "video_urls", $"{videos} videos",
@@ -153,20 +76,7 @@ public sealed class RequestValidator
                 "reference audio cannot be combined with first/last frame images"));
         }
 
-        // R14
-        if (videos > VideoDefaults.MaxVideoUrls)
-        {
-            errors.Add(new(RequestRules.Videos, "video_urls", $"{videos} videos", $"at most {VideoDefaults.MaxVideoUrls} videos",
-                "too many reference videos"));
-        }
-
         // R15
-        if (audios > VideoDefaults.MaxAudioUrls)
-        {
-            errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips", $"at most {VideoDefaults.MaxAudioUrls} clips",
-                "too many reference audio clips"));
-        }
-
         if (audios > 0 && images + roleImages + videos == 0)
         {
             errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips and no image or video",
@@ -174,23 +84,8 @@ public sealed class RequestValidator
                 "reference audio needs a reference image or video beside it"));
         }
 
-        // R16
-        CheckUrls("image_urls", request.ImageUrls, model, errors);
-        if (request.ImageWithRoles is { } withRoles)
-        {
-            for (var i = 0; i < withRoles.Count; i++)
-            {
-                if (!string.IsNullOrWhiteSpace(withRoles[i]?.Url))
-                {
-                    CheckUrl($"image_with_roles[{i}].url", withRoles[i]!.Url!, model, errors);
-                }
-            }
-        }
-
-        CheckUrls("video_urls", request.VideoUrls, model, errors);
-        CheckUrls("audio_urls", request.AudioUrls, model, errors);
-
-        return new ValidationResult(errors, warnings);
+        // Reported in rule order (R1 first), each rule's violations in the order the fields were found.
+        return new ValidationResult(errors.OrderBy(v => RequestRules.Number(v.Rule)).ToArray(), warnings);
     }
 
     private static void CheckPrompt(VideoGenerationRequest request, ModelInfo? model, int mediaCount,
@@ -243,39 +138,6 @@ public sealed class RequestValidator
         }
     }
 
-    private static void CheckUrls(string parameter, IReadOnlyList<string>? urls, ModelInfo? model, List<Violation> errors)
-    {
-        if (urls is null)
-        {
-            return;
-        }
-
-        for (var i = 0; i < urls.Count; i++)
-        {
-            CheckUrl($"{parameter}[{i}]", urls[i], model, errors);
-        }
-    }
-
-    private static void CheckUrl(string parameter, string? url, ModelInfo? model, List<Violation> errors)
-    {
-        switch (MediaUrl.Classify(url))
-        {
-            case MediaUrlKind.Http:
-                return;
-            case MediaUrlKind.Asset:
-                if (model is { SupportsAssetUrls: false })
-                {
-                    errors.Add(new(RequestRules.MediaUrls, parameter, url, $"an http:// or https:// URL on {model.Name}",
-                        $"asset:// URLs work only on {SeedanceModels.Standard} and {SeedanceModels.Fast}"));
-                }
-
-                return;
-            default:
-                errors.Add(new(RequestRules.MediaUrls, parameter, url, HttpAllowed, "not a usable media URL"));
-                return;
-        }
-    }
-
     private static int Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
 
     private static int CountCodePoints(string text)
@@ -295,6 +157,4 @@ public sealed class RequestValidator
             or >= '\u4e00' and <= '\u9fff' // CJK unified ideographs
             or >= '\uac00' and <= '\ud7af' // Hangul
             or >= '\uf900' and <= '\ufaff'; // compatibility ideographs
-
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

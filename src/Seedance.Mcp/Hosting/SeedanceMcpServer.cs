@@ -13,6 +13,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Mcp.Hosting.MultiUser;
+using Seedance.Client.Requests;
 using Seedance.Mcp.Http;
 
 namespace Seedance.Mcp.Hosting;
@@ -20,8 +21,8 @@ namespace Seedance.Mcp.Hosting;
 /// <summary>Builds the stdio or HTTP host around the shared tools.</summary>
 internal static class SeedanceMcpServer
 {
-    public const string Instructions =
-        "Seedance makes short videos (4 to 15 s) with ByteDance Seedance 2.0. generate_video starts a paid job and returns a task_id; "
+    public static string Instructions { get; } =
+        $"Seedance makes short videos ({ModelLimits.Duration(null).Bounds} s) with ByteDance Seedance 2.0. generate_video starts a paid job and returns a task_id; "
         + "rendering takes 1 to 5 minutes, so then call check_task with that task_id and wait=50 until done is true; the video is "
         + "downloaded and its path returned. extend_video continues a finished clip from its last frame. list_tasks finds lost ids. "
         + "For a film longer than one clip, generate_long_video renders a storyboard shot by shot in the background (follow it with "

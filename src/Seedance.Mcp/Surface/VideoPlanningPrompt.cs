@@ -1,11 +1,12 @@
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Seedance.Client.Requests;
 
 namespace Seedance.Mcp.Surface;
 
 /// <summary>
-/// A prompt that turns an idea into a shot plan for a longer video: shots of 4–15 s that continue from each other,
+/// A prompt that turns an idea into a shot plan for a longer video: shots of a clip's length that continue from each other,
 /// priced with a dry run first, then made with the tools.
 /// </summary>
 internal static class VideoPlanningPrompt
@@ -16,7 +17,7 @@ internal static class VideoPlanningPrompt
     {
         Name = Name,
         Title = "Plan a multi-shot video",
-        Description = "Turn an idea into a shot list (each shot 4 to 15 s, each continuing from the last frame of the one before), price it, "
+        Description = $"Turn an idea into a shot list (each shot {ModelLimits.Duration(null).Bounds} s, each continuing from the last frame of the one before), price it, "
             + "then make it with the Seedance tools.",
         Arguments =
         [
@@ -50,7 +51,7 @@ internal static class VideoPlanningPrompt
         var text = $"""
             Plan and make a video of about {seconds} seconds from this idea: {idea}
 
-            1. Write a shot list of {shots} shots. Each shot is 4 to 15 seconds and continues from the last frame of the one before, so
+            1. Write a shot list of {shots} shots. Each shot is {ModelLimits.Duration(null).Bounds} seconds and continues from the last frame of the one before, so
                describe each as what happens next (subject, action, camera, light), keeping characters, place and style consistent.
             2. Price it before paying: call generate_long_video with the shots, model "{model}", size "{size}" and dry_run true (or, if that
                tool is not listed, generate_video with dry_run true for the first shot). Tell the user the estimated total.

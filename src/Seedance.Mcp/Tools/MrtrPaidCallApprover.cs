@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Seedance.Agents.Spending;
@@ -87,9 +88,35 @@ internal sealed class MrtrPaidCallApprover(RequestContext<CallToolRequestParams>
 
     private string Text(PaidCallQuote quote)
     {
-        var arguments = SeedanceMcpFunction.ToJson(request.Params?.Arguments).GetRawText();
+        var arguments = ArgumentsText(request.Params?.Arguments);
         // The caller is part of it: one caller's signed state is worth nothing to another.
         return string.Join('\n', "seedance-confirm-v2", Seedance.Client.Callers.SeedanceCaller.Current.Owner, request.Params?.Name, arguments, quote.Tool, quote.Model, quote.DurationSeconds, quote.Resolution,
             quote.Size, quote.GenerateAudio, quote.Shots, quote.Estimate.Usd?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    // The call's arguments as the text of one JSON object, in the order given (absent arguments: an empty object).
+    private static string ArgumentsText(IDictionary<string, JsonElement>? arguments)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
+            {
+                writer.WritePropertyName(name);
+                if (value.ValueKind == JsonValueKind.Undefined)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,32 +16,25 @@ using Seedance.Mcp.Hosting;
 namespace Seedance.Mcp.Tools;
 
 /// <summary>
-/// One shared tool as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
+/// One shared tool (its <see cref="SeedanceToolFunction"/>, which this wraps and forwards name, description and schemas to)
+/// as the MCP SDK serves it (<see cref="McpServerTool.Create(AIFunction, McpServerToolCreateOptions)"/>):
 /// its name, description and schemas come from the tool's definition; a call resolves the tools on first use, forwards
 /// progress as ordered MCP progress notifications, asks the user to confirm a paid call by elicitation where the client
 /// declared it (or by a multi round-trip request on a stateless 2026-07-28 call), and answers with the text, the structured result and, on errors,
 /// the structured <see cref="ToolError"/> with <c>isError</c> set.
 /// </summary>
-internal sealed class SeedanceMcpFunction : AIFunction
+internal sealed class SeedanceMcpFunction : DelegatingAIFunction
 {
-    private readonly SeedanceToolDefinition _definition;
-    private readonly IServiceProvider _services;
-
+    // The toolset is made on the first call, not when the tools are listed: a missing setting must not stop tools/list.
     private SeedanceMcpFunction(SeedanceToolDefinition definition, IServiceProvider services)
+        : base(SeedanceToolFunction.Create(definition, services.GetRequiredService<SeedanceToolset>))
     {
-        _definition = definition;
         _services = services;
     }
 
-    public override string Name => _definition.Name;
+    private readonly IServiceProvider _services;
 
-    public override string Description => _definition.Description;
-
-    public override JsonElement JsonSchema => _definition.InputSchema;
-
-    public override JsonElement? ReturnJsonSchema => _definition.OutputSchema;
-
-    public override JsonSerializerOptions JsonSerializerOptions => AgentsJson.Options;
+    private SeedanceToolFunction Tool => (SeedanceToolFunction)InnerFunction;
 
     /// <summary>The protocol tool for <paramref name="definition"/>, with its title and behaviour hints.</summary>
     public static McpServerTool CreateTool(SeedanceToolDefinition definition, IServiceProvider services) =>
@@ -64,10 +56,9 @@ internal sealed class SeedanceMcpFunction : AIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var request = arguments.Services?.GetService(typeof(RequestContext<CallToolRequestParams>)) as RequestContext<CallToolRequestParams>;
-        SeedanceToolset toolset;
         try
         {
-            toolset = _services.GetRequiredService<SeedanceToolset>();
+            _ = Tool.Toolset;
         }
         catch (Exception ex) when (ex is OptionsValidationException or SeedanceConfigurationException or TaskJournalException or IOException)
         {
@@ -100,7 +91,8 @@ internal sealed class SeedanceMcpFunction : AIFunction
         try
         {
             var approver = McpPaidCallApprover.For(request);
-            outcome = await toolset.InvokeAsync(Name, ToJson(request?.Params?.Arguments), new ToolCallContext(progress, approver), cancellationToken);
+            // The SDK's arguments, one JSON value per name, are read where they are.
+            outcome = await Tool.InvokeToolAsync(request?.Params?.Arguments?.AsReadOnly(), new ToolCallContext(progress, approver), cancellationToken);
 
             // The price question went out as a multi round-trip request: nothing was sent; the client asks and calls again.
             if (approver is MrtrPaidCallApprover { Pending: { } question })
@@ -161,32 +153,5 @@ internal sealed class SeedanceMcpFunction : AIFunction
                 MimeType = "video/mp4",
             };
         }
-    }
-
-    /// <summary>The call's arguments as one JSON object (absent arguments: an empty object).</summary>
-    internal static JsonElement ToJson(IDictionary<string, JsonElement>? arguments)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
-            {
-                writer.WritePropertyName(name);
-                if (value.ValueKind == JsonValueKind.Undefined)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
     }
 }

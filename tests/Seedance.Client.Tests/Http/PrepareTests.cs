@@ -102,6 +102,20 @@ public sealed class PrepareTests
     }
 
     [Fact]
+    public void PrepareValidated_ChecksNothingAgain_BodyAsPrepareMakesIt()
+    {
+        var client = TestClients.Create(new StubHandler());
+        var valid = new VideoGenerationRequest { Prompt = "a cat", ImageUrls = [] };
+        var invalid = valid with { Duration = 30 };
+
+        var uncheckedBody = client.PrepareValidated(invalid, idempotencyKey: "k");
+
+        Assert.Contains("\"duration\":30", uncheckedBody.Body, StringComparison.Ordinal);
+        Assert.Equal(client.Prepare(valid, "k").Body, client.PrepareValidated(valid, idempotencyKey: "k").Body);
+        Assert.Empty(uncheckedBody.Warnings);
+    }
+
+    [Fact]
     public async Task Prepare_Warnings_CarriedToTheSubmittedTask()
     {
         var handler = new StubHandler().Otherwise(HttpStatusCode.OK, ProviderBodies.SubmitArray);

@@ -1,3 +1,4 @@
+using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
 namespace Seedance.Client.Tests.Validation;
@@ -5,12 +6,18 @@ namespace Seedance.Client.Tests.Validation;
 public sealed class RequestRulesTests
 {
     [Fact]
-    public void All_HoldsR1ToR16ExactlyOnceInOrder()
+    public void All_HoldsR1ToRnExactlyOnceInOrder_AtLeastTheDesignsSixteen()
     {
-        var expected = Enumerable.Range(1, 16).Select(i => $"R{i}");
+        var expected = Enumerable.Range(1, RequestRules.All.Count).Select(i => $"R{i}");
 
         Assert.Equal(expected, RequestRules.All.Select(r => r.Id));
+        Assert.True(RequestRules.All.Count >= 16, $"{RequestRules.All.Count} rules");
     }
+
+    [Fact]
+    public void All_StatesTheRuleOfEveryCatalogueRow() =>
+        Assert.All(RequestFields.All.Concat(RequestFields.All.SelectMany(f => f.Items?.Fields ?? [])),
+            field => Assert.Contains(RequestRules.All, rule => rule.Id == field.Rule));
 
     [Fact]
     public void All_EveryRuleHasItsText() =>

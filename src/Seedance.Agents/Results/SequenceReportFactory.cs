@@ -6,7 +6,7 @@ using Seedance.Client.Serialization;
 namespace Seedance.Agents.Results;
 
 /// <summary>Turns a journaled sequence and its shots' task entries into the <see cref="SequenceReport"/> the model reads, with the next step.</summary>
-internal static class SequenceReportBuilder
+internal static class SequenceReportFactory
 {
     public static SequenceReport Build(SequenceEntry sequence, IReadOnlyList<JournalEntry> entries, IReadOnlyList<string>? warnings = null)
     {

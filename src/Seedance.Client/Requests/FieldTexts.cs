@@ -1,10 +1,9 @@
 using Seedance.Client.Models;
-using Seedance.Client.Requests;
 
-namespace Seedance.Agents.Parameters;
+namespace Seedance.Client.Requests;
 
 /// <summary>The parts of parameter descriptions that come from the model catalogue, so a model added in configuration shows up in them.</summary>
-internal static class ParameterTexts
+public static class FieldTexts
 {
     /// <summary>"name (summary); …" for every model.</summary>
     public static string Models(ModelCatalog catalog) =>

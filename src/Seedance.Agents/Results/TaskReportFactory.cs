@@ -6,7 +6,7 @@ using Seedance.Client.Tasks;
 namespace Seedance.Agents.Results;
 
 /// <summary>Merges what the journal knows with a fresh snapshot (if any) into a <see cref="TaskReport"/>, with the next step spelled out.</summary>
-internal static class TaskReportBuilder
+internal static class TaskReportFactory
 {
     public static TaskReport Build(JournalEntry entry, SeedanceTask? task, SaveState saved, IReadOnlyList<string>? warnings)
     {
@@ -81,9 +81,8 @@ internal static class TaskReportBuilder
             + $"To continue the clip, call extend_video with task_id \"{taskId}\" and a prompt for what happens next.",
         JournalState.Failed or JournalState.Cancelled => "The task produced no video and nothing can be downloaded. Adjust the prompt or inputs as the "
             + "error suggests and call generate_video again (a new task is paid again).",
-        JournalState.Unconfirmed or JournalState.Submitting => $"This submit may or may not have created a task (and been charged). Do not call "
-            + $"generate_video again for it: call check_task with task_id \"{taskId}\", which settles it by sending the identical request again "
-            + "(the provider answers with the task it already made, never a second one).",
+        JournalState.Unconfirmed or JournalState.Submitting => "This submit may or may not have created a task (and been charged). "
+            + UnsureSubmitAdvice.For(taskId),
         _ => $"Rendering usually takes 1 to 5 minutes. Call check_task with task_id \"{taskId}\" and wait=50 to follow it (checking is free). "
             + "Do not call generate_video again for this video.",
     };

@@ -5,12 +5,12 @@ using Seedance.Client.Tasks;
 namespace Seedance.Agents.Tasks;
 
 /// <summary>Turns what the journal knows, plus a fresh snapshot when there is one, into the report the model reads; saves finished results first.</summary>
-internal sealed class TaskReporter
+internal sealed class SavedResultReporter
 {
     private readonly TaskJournal _journal;
     private readonly ResultSaver _saver;
 
-    public TaskReporter(TaskJournal journal, ResultSaver saver)
+    public SavedResultReporter(TaskJournal journal, ResultSaver saver)
     {
         _journal = journal;
         _saver = saver;
@@ -31,13 +31,13 @@ internal sealed class TaskReporter
             entry = await _journal.FindAsync(task.Id, CancellationToken.None) ?? entry;
         }
 
-        return TaskReportBuilder.Build(entry ?? TaskReportBuilder.EntryFor(task), task, saved, warnings);
+        return TaskReportFactory.Build(entry ?? TaskReportFactory.EntryFor(task), task, saved, warnings);
     }
 
     /// <summary>The report for a journal entry alone (no network).</summary>
     public async Task<TaskReport> ReportAsync(string taskId, IReadOnlyList<string>? warnings, CancellationToken cancellationToken)
     {
-        var entry = await _journal.FindAsync(taskId, cancellationToken) ?? throw Tools.ToolFailure.UnknownTask(taskId);
-        return TaskReportBuilder.Build(entry, task: null, saved: default, warnings);
+        var entry = await _journal.FindAsync(taskId, cancellationToken) ?? throw Tools.ToolErrorException.UnknownTask(taskId);
+        return TaskReportFactory.Build(entry, task: null, saved: default, warnings);
     }
 }

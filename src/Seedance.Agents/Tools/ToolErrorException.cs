@@ -5,12 +5,12 @@ using Seedance.Client.Validation;
 namespace Seedance.Agents.Tools;
 
 /// <summary>Ends a tool call with a <see cref="ToolError"/> the model can act on; the toolset turns it into an error outcome.</summary>
-internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
+internal sealed class ToolErrorException(ToolError error) : Exception(error.Error)
 {
     public ToolError Error { get; } = error;
 
     /// <summary>The call's arguments broke these rules; nothing was sent.</summary>
-    public static ToolFailure InvalidArguments(string tool, IReadOnlyList<Violation> violations) => new(new ToolError
+    public static ToolErrorException InvalidArguments(string tool, IReadOnlyList<Violation> violations) => new(new ToolError
     {
         Kind = "invalid_arguments",
         Error = $"{tool} was not run: {violations.Count} argument problem{(violations.Count == 1 ? string.Empty : "s")}. Nothing was sent or charged.",
@@ -19,7 +19,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>Neither the journal nor the provider knows the task.</summary>
-    public static ToolFailure UnknownTask(string taskId) => new(new ToolError
+    public static ToolErrorException UnknownTask(string taskId) => new(new ToolError
     {
         Kind = "unknown_task",
         Error = $"No task '{taskId}' is known here or at the provider.",
@@ -27,7 +27,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The task cannot be continued by extend_video; nothing was sent.</summary>
-    public static ToolFailure CannotExtend(string error, string next) => new(new ToolError
+    public static ToolErrorException CannotExtend(string error, string next) => new(new ToolError
     {
         Kind = "cannot_extend",
         Error = error + " Nothing was sent or charged.",
@@ -35,7 +35,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The estimate would take today's spend over the daily budget; nothing was sent.</summary>
-    public static ToolFailure OverBudget(string tool, decimal budget, decimal spent, decimal estimate, bool ceiling = false) => new(new ToolError
+    public static ToolErrorException OverBudget(string tool, decimal budget, decimal spent, decimal estimate, bool ceiling = false) => new(new ToolError
     {
         Kind = "over_budget",
         Error = $"{tool} was not run: its {(ceiling ? "price is not known, so it counts at the highest known price" : "estimate")} of "
@@ -47,7 +47,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The user said no (or dismissed the question) when asked to confirm; nothing was sent.</summary>
-    public static ToolFailure Declined(string tool, PaidCallQuote quote, PaidCallDecision decision) => new(new ToolError
+    public static ToolErrorException Declined(string tool, PaidCallQuote quote, PaidCallDecision decision) => new(new ToolError
     {
         Kind = "declined",
         Error = $"The user declined {tool} ({quote.Model}, {quote.DurationSeconds} s at {quote.Resolution}, {quote.Estimate.Display})"
@@ -56,7 +56,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The host declared it can ask the user, but asking failed; nothing was sent.</summary>
-    public static ToolFailure ConfirmationFailed(string tool, string reason) => new(new ToolError
+    public static ToolErrorException ConfirmationFailed(string tool, string reason) => new(new ToolError
     {
         Kind = "confirmation_failed",
         Error = $"{tool} was not run: the user could not be asked to confirm the price ({reason}). Nothing was sent or charged.",
@@ -67,7 +67,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     /// The price calls for the user's yes and this client cannot be asked (no approver, or its transport cannot carry the
     /// question): nothing was sent, and the quote says what to show the user and how to go on.
     /// </summary>
-    public static ToolFailure ConfirmationRequired(string tool, PaidCallQuote quote, string quoteId, DateTimeOffset expires) => new(new ToolError
+    public static ToolErrorException ConfirmationRequired(string tool, PaidCallQuote quote, string quoteId, DateTimeOffset expires) => new(new ToolError
     {
         Kind = "confirmation_required",
         Error = $"{tool} was not run: its price needs the user's confirmation and this client cannot be asked from here. {quote.Message} "
@@ -89,7 +89,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The user did not answer the price question in time: nothing was sent, and the question may still be open on their side.</summary>
-    public static ToolFailure ConfirmationStillOpen(string tool, PaidCallQuote quote) => new(new ToolError
+    public static ToolErrorException ConfirmationStillOpen(string tool, PaidCallQuote quote) => new(new ToolError
     {
         Kind = "confirmation_open",
         Error = $"{tool} was not run: the user had not answered the price question ({quote.Estimate.Display}) when this call had to end. "
@@ -98,7 +98,7 @@ internal sealed class ToolFailure(ToolError error) : Exception(error.Error)
     });
 
     /// <summary>The confirm_quote given cannot be used; nothing was sent.</summary>
-    public static ToolFailure QuoteNotAccepted(string tool, string quoteId, string reason) => new(new ToolError
+    public static ToolErrorException QuoteNotAccepted(string tool, string quoteId, string reason) => new(new ToolError
     {
         Kind = "quote_not_accepted",
         Error = $"{tool} was not run: confirm_quote \"{quoteId}\" cannot be used ({reason}). Nothing was sent or charged.",

@@ -5,7 +5,7 @@ using Seedance.Client.Errors;
 namespace Seedance.Agents.Results;
 
 /// <summary>What a provider or journal failure means for the model, and what it should do next.</summary>
-internal static class ProviderErrors
+internal static class ToolErrors
 {
     /// <summary>The error for <paramref name="ex"/> in tool <paramref name="tool"/>; <paramref name="submits"/> says whether the tool starts paid work.</summary>
     public static ToolError For(string tool, bool submits, SeedanceApiException ex)
@@ -24,8 +24,7 @@ internal static class ProviderErrors
             SeedanceErrorKind.RateLimited => ("rate_limited", $"The provider is busy. Wait {retryAfter}, then call check_task again "
                 + "(do not call generate_video: the task already exists).", false),
             SeedanceErrorKind.SubmitOutcomeUnknown => ("submit_unconfirmed", "The task may have been created and charged. It is recorded "
-                + "in list_tasks as unconfirmed. Do NOT call the tool again right away: that could pay twice. Ask the user to check the "
-                + "provider's dashboard or balance first.", true),
+                + "in list_tasks as unconfirmed. " + UnsureSubmitAdvice.For(taskId: null), true),
             SeedanceErrorKind.TaskNotFound => ("unknown_task", "Check the task_id; list_tasks shows the ids of recent tasks.", false),
             SeedanceErrorKind.InvalidRequest => ("rejected", $"The provider refused the request; nothing was charged. Change the arguments "
                 + $"as its message says and call {tool} again.", false),
