@@ -63,7 +63,7 @@ public class SeedanceClient
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _transport = new ProviderTransport(httpClient, options, _time, _logger);
-        Validator = new RequestValidator(options.BuildCatalog());
+        Validator = new RequestValidator(new LiveModelCatalog(options.BuildCatalog()));
         Schedule = new PollingSchedule(options.Polling);
     }
 
@@ -91,8 +91,11 @@ public class SeedanceClient
     /// <summary>The validator applied before every submit.</summary>
     public virtual RequestValidator Validator { get; }
 
-    /// <summary>The models this client accepts.</summary>
+    /// <summary>The models this client accepts, as they are now (the provider's facts, once read, win over the shipped ones).</summary>
     public virtual ModelCatalog Catalog => Validator.Catalog;
+
+    /// <summary>The catalogue this client follows; <see cref="LiveModelCatalog.Replace"/> puts the provider's facts in force.</summary>
+    public virtual LiveModelCatalog Models => Validator.Models;
 
     /// <summary>The polling schedule used by <see cref="WaitForCompletionAsync"/>.</summary>
     public virtual PollingSchedule Schedule { get; }
@@ -111,6 +114,12 @@ public class SeedanceClient
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validator.Validate(request);
         validation.ThrowIfInvalid();
+        // A model known by two ids is sent under the one the provider lists.
+        if (Catalog.TryGet(request.Model, out var model) && !string.Equals(model.Name, request.Model, StringComparison.Ordinal))
+        {
+            request = request with { Model = model.Name };
+        }
+
         var normalized = PreparedSubmission.Normalize(request);
         return new PreparedSubmission(normalized, SeedanceJson.SerializeRequest(normalized),
             idempotencyKey ?? Guid.NewGuid().ToString("N"), validation.Warnings);

@@ -14,6 +14,7 @@ public sealed class ParameterTableTests
     {
         Prompt = "p", Seed = 1, ReturnLastFrame = true, Tools = [new VideoTool { Type = "web_search" }], ImageUrls = ["u"],
         ImageWithRoles = [new ImageWithRole { Url = "u", Role = "first_frame" }], VideoUrls = ["u"], AudioUrls = ["u"],
+        OutputFormat = "mp4", OmniReferenceTaskType = "auto",
     }, SeedanceJson.Options).EnumerateObject().Select(p => p.Name).ToArray();
 
     [Fact]

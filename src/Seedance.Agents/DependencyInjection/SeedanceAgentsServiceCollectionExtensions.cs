@@ -99,7 +99,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
         services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<JournalDatabase>(), Time(sp)));
-        services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new CostEstimator(() => sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));

@@ -132,16 +132,22 @@ internal static class ParameterSchema
             ["duration"] = new JsonObject
             {
                 ["type"] = "integer",
-                ["minimum"] = VideoDefaults.MinDuration,
-                ["maximum"] = VideoDefaults.MaxDuration,
+                ["minimum"] = ShotMinimum(catalog),
+                ["maximum"] = ModelLimits.MaxDuration(catalog),
                 ["default"] = VideoDefaults.Duration,
-                ["description"] = $"This shot's length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}. "
-                    + $"Default {VideoDefaults.Duration}.",
+                ["description"] = $"This shot's length in seconds, a whole number: {ShotDurations(catalog)}. Default {VideoDefaults.Duration}.",
             },
         },
         ["required"] = new JsonArray("prompt"),
         ["additionalProperties"] = false,
     };
+
+    // A film's shots have known lengths: -1 ("the model chooses") is for single clips.
+    private static int ShotMinimum(ModelCatalog catalog) => catalog.Models.Min(m => m.MinDuration);
+
+    private static string ShotDurations(ModelCatalog catalog) =>
+        string.Join("; ", catalog.Models.GroupBy(m => (m.MinDuration, m.MaxDuration))
+            .Select(g => $"{g.Key.MinDuration} to {g.Key.MaxDuration} on {string.Join(" and ", g.Select(m => m.Name))}"));
 
     private static JsonObject ToolItem() => new()
     {

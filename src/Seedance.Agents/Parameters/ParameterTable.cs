@@ -126,8 +126,9 @@ internal sealed class ParameterTable
             case ParameterKind.Tools:
                 return reader.Tools(parameter.Name);
             case ParameterKind.Shots:
+                // The widest range here; each shot is then held to its model's own range by the validator.
                 return reader.Shots(parameter.Name, parameter.Rule, parameter.MinItems ?? 1, parameter.MaxItems ?? int.MaxValue,
-                    VideoDefaults.MinDuration, VideoDefaults.MaxDuration);
+                    ModelLimits.Shipped.Models.Min(m => m.MinDuration), ModelLimits.MaxDuration(ModelLimits.Shipped));
             default:
                 var number = parameter.EnforceRange
                     ? reader.Integer(parameter.Name, parameter.Rule, parameter.Minimum, parameter.Maximum)

@@ -75,7 +75,7 @@ internal static class ToolParameters
             Name = "model",
             Kind = ParameterKind.String,
             Rule = RequestRules.Model,
-            Values = c => c.Names,
+            Values = c => c.AcceptedIds,
             Default = SeedanceModels.Standard,
             Describe = c => $"The model. {ParameterTexts.Models(c)}.",
             Apply = (r, v) => r with { Model = (string)v },
@@ -86,11 +86,11 @@ internal static class ToolParameters
             Name = "duration",
             Kind = ParameterKind.Integer,
             Rule = RequestRules.Duration,
-            Minimum = VideoDefaults.MinDuration,
-            Maximum = VideoDefaults.MaxDuration,
+            Minimum = ModelLimits.MinDuration(ModelLimits.Shipped),
+            Maximum = ModelLimits.MaxDuration(ModelLimits.Shipped),
             Int32 = true,
             Default = (long)VideoDefaults.Duration,
-            Describe = _ => $"Length in seconds, a whole number from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration}.",
+            Describe = c => $"Length in seconds, a whole number: {ModelLimits.Durations(c)}.",
             Apply = (r, v) => r with { Duration = (int)(long)v },
             Get = r => (long)r.Duration,
         },
@@ -165,8 +165,8 @@ internal static class ToolParameters
             Name = "image_urls",
             Kind = ParameterKind.UrlList,
             Rule = RequestRules.ImageCount,
-            MaxItems = VideoDefaults.MaxImageUrls,
-            Describe = c => $"Reference images, at most {VideoDefaults.MaxImageUrls}. One image is image-to-video: the clip starts from it "
+            MaxItems = ModelLimits.Most(ModelLimits.Shipped, m => m.MaxImages),
+            Describe = c => $"Reference images, at most {ModelLimits.Counts(c, m => m.MaxImages)}. One image is image-to-video: the clip starts from it "
                 + "(as in the provider's example); several are references the clip draws on. For an exact first or last frame use "
                 + $"image_with_roles. {ParameterTexts.MediaItem(c)} Do not combine with image_with_roles.",
             Apply = (r, v) => r with { ImageUrls = (IReadOnlyList<string>)v },
@@ -177,7 +177,7 @@ internal static class ToolParameters
             Name = "image_with_roles",
             Kind = ParameterKind.ImageRoles,
             Rule = RequestRules.ImageRoles,
-            MaxItems = VideoDefaults.MaxImageUrls,
+            MaxItems = ModelLimits.Most(ModelLimits.Shipped, m => m.MaxImages),
             Describe = _ => "Images with a role, e.g. [{\"url\": \"https://…/day.jpg\", \"role\": \"first_frame\"}, {\"url\": \"https://…/night.jpg\", "
                 + "\"role\": \"last_frame\"}]. Do not combine with image_urls. With a first_frame or last_frame image, video_urls and "
                 + "audio_urls are not allowed.",
@@ -189,8 +189,8 @@ internal static class ToolParameters
             Name = "video_urls",
             Kind = ParameterKind.UrlList,
             Rule = RequestRules.Videos,
-            MaxItems = VideoDefaults.MaxVideoUrls,
-            Describe = c => $"Reference videos, at most {VideoDefaults.MaxVideoUrls}, total length over 1.8 s and under 15.2 s, each "
+            MaxItems = ModelLimits.Most(ModelLimits.Shipped, m => m.MaxVideos),
+            Describe = c => $"Reference videos, at most {ModelLimits.Counts(c, m => m.MaxVideos)}, total length over 1.8 s and under 15.2 s, each "
                 + $"480p to 720p, no real people. Each item is an http(s) URL or asset://<id> (only on {ParameterTexts.AssetModels(c)}); local "
                 + "video files cannot be uploaded. Not allowed with a first_frame or last_frame image.",
             Apply = (r, v) => r with { VideoUrls = (IReadOnlyList<string>)v },
@@ -201,12 +201,33 @@ internal static class ToolParameters
             Name = "audio_urls",
             Kind = ParameterKind.UrlList,
             Rule = RequestRules.Audio,
-            MaxItems = VideoDefaults.MaxAudioUrls,
-            Describe = c => $"Reference audio clips, at most {VideoDefaults.MaxAudioUrls}, total at most 15 s. Needs at least one image "
-                + "(image_urls or image_with_roles) or video (video_urls) beside it. Each item is an http(s) URL or asset://<id> (only on "
+            MaxItems = ModelLimits.Most(ModelLimits.Shipped, m => m.MaxAudios),
+            Describe = c => $"Reference audio clips, at most {ModelLimits.Counts(c, m => m.MaxAudios)}, total at most 15 s. Needs at least one image "
+                + $"(image_urls or image_with_roles) or video (video_urls) beside it{AudioOnly(c)}. Each item is an http(s) URL or asset://<id> (only on "
                 + $"{ParameterTexts.AssetModels(c)}). Not allowed with a first_frame or last_frame image.",
             Apply = (r, v) => r with { AudioUrls = (IReadOnlyList<string>)v },
             Get = r => r.AudioUrls,
+        },
+        new()
+        {
+            Name = "output_format",
+            Kind = ParameterKind.String,
+            Rule = RequestRules.OutputFormat,
+            Values = c => ModelLimits.Values(c, m => m.OutputFormats),
+            Describe = c => $"The result's container. Only on {ModelLimits.Offering(c, m => m.OutputFormats)}; leave it out on other models.",
+            Apply = (r, v) => r with { OutputFormat = (string)v },
+            Get = r => r.OutputFormat,
+        },
+        new()
+        {
+            Name = "omni_reference_task_type",
+            Kind = ParameterKind.String,
+            Rule = RequestRules.ReferenceTaskType,
+            Values = c => ModelLimits.Values(c, m => m.ReferenceTaskTypes),
+            Describe = c => $"How the references are used, only on {ModelLimits.Offering(c, m => m.ReferenceTaskTypes)}: edit changes the clip "
+                + "in video_urls, extend continues it (extend_video does this for you). Leave it out on other models.",
+            Apply = (r, v) => r with { OmniReferenceTaskType = (string)v },
+            Get = r => r.OmniReferenceTaskType,
         },
         Wait,
         DryRun,
@@ -237,6 +258,11 @@ internal static class ToolParameters
         DryRun,
         ConfirmQuote,
     ]);
+
+    private static string AudioOnly(ModelCatalog catalog) =>
+        catalog.Models.Any(m => m.AudioOnlyReferences)
+            ? $", except on {string.Join(" and ", catalog.Models.Where(m => m.AudioOnlyReferences).Select(m => m.Name))}"
+            : string.Empty;
 
     /// <summary>The fewest shots of a long video (one shot is generate_video).</summary>
     public const int MinShots = 2;

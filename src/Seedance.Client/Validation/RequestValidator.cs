@@ -12,14 +12,26 @@ public sealed class RequestValidator
 {
     private const string HttpAllowed = "an http:// or https:// URL, or asset://<id>";
 
+    private readonly LiveModelCatalog _models;
+
     /// <summary>Creates a validator for the given catalogue (the documented models when null).</summary>
     public RequestValidator(ModelCatalog? catalog = null)
+        : this(new LiveModelCatalog(catalog ?? ModelCatalog.Default))
     {
-        Catalog = catalog ?? ModelCatalog.Default;
     }
 
-    /// <summary>The models this validator accepts.</summary>
-    public ModelCatalog Catalog { get; }
+    /// <summary>Creates a validator that follows <paramref name="models"/>: what the provider says today, once read.</summary>
+    public RequestValidator(LiveModelCatalog models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+    }
+
+    /// <summary>The models this validator accepts, as they are now.</summary>
+    public ModelCatalog Catalog => _models.Current;
+
+    /// <summary>The catalogue this validator follows.</summary>
+    public LiveModelCatalog Models => _models;
 
     /// <summary>Returns every violation and warning of <paramref name="request"/>.</summary>
     public ValidationResult Validate(VideoGenerationRequest request)
@@ -32,7 +44,7 @@ public sealed class RequestValidator
         Catalog.TryGet(request.Model, out var model);
         if (model is null)
         {
-            errors.Add(new(RequestRules.Model, "model", request.Model, string.Join(", ", Catalog.Names),
+            errors.Add(new(RequestRules.Model, "model", request.Model, string.Join(", ", Catalog.AcceptedIds),
                 "unknown model"));
         }
 
@@ -43,11 +55,13 @@ public sealed class RequestValidator
 
         CheckPrompt(request, model, images + roleImages + videos, errors, warnings);
 
-        // R4
-        if (request.Duration is < VideoDefaults.MinDuration or > VideoDefaults.MaxDuration)
+        // R4: each model's own range (and whether -1, "the model chooses", exists).
+        if (model is not null ? !model.AcceptsDuration(request.Duration) : request.Duration is < VideoDefaults.MinDuration or > VideoDefaults.MaxDuration)
         {
             errors.Add(new(RequestRules.Duration, "duration", Text(request.Duration),
-                $"an integer from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration} (seconds)",
+                model is null
+                    ? $"an integer from {VideoDefaults.MinDuration} to {VideoDefaults.MaxDuration} (seconds)"
+                    : $"{model.DurationText} on {model.Name}",
                 "duration is out of range"));
         }
 
@@ -95,9 +109,10 @@ public sealed class RequestValidator
         }
 
         // R10
-        if (images > VideoDefaults.MaxImageUrls)
+        var maxImages = model?.MaxImages ?? VideoDefaults.MaxImageUrls;
+        if (images > maxImages)
         {
-            errors.Add(new(RequestRules.ImageCount, "image_urls", $"{images} images", $"at most {VideoDefaults.MaxImageUrls} images",
+            errors.Add(new(RequestRules.ImageCount, "image_urls", $"{images} images", $"at most {maxImages} images{On(model)}",
                 "too many images"));
         }
 
@@ -154,20 +169,22 @@ public sealed class RequestValidator
         }
 
         // R14
-        if (videos > VideoDefaults.MaxVideoUrls)
+        var maxVideos = model?.MaxVideos ?? VideoDefaults.MaxVideoUrls;
+        if (videos > maxVideos)
         {
-            errors.Add(new(RequestRules.Videos, "video_urls", $"{videos} videos", $"at most {VideoDefaults.MaxVideoUrls} videos",
+            errors.Add(new(RequestRules.Videos, "video_urls", $"{videos} videos", $"at most {maxVideos} videos{On(model)}",
                 "too many reference videos"));
         }
 
         // R15
-        if (audios > VideoDefaults.MaxAudioUrls)
+        var maxAudios = model?.MaxAudios ?? VideoDefaults.MaxAudioUrls;
+        if (audios > maxAudios)
         {
-            errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips", $"at most {VideoDefaults.MaxAudioUrls} clips",
+            errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips", $"at most {maxAudios} clips{On(model)}",
                 "too many reference audio clips"));
         }
 
-        if (audios > 0 && images + roleImages + videos == 0)
+        if (audios > 0 && images + roleImages + videos == 0 && model is not { AudioOnlyReferences: true })
         {
             errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips and no image or video",
                 "audio_urls together with at least one image (image_urls or image_with_roles) or video (video_urls)",
@@ -189,6 +206,16 @@ public sealed class RequestValidator
 
         CheckUrls("video_urls", request.VideoUrls, model, errors);
         CheckUrls("audio_urls", request.AudioUrls, model, errors);
+
+        // R17, R18: fields only some models have.
+        CheckChoice(RequestRules.OutputFormat, "output_format", request.OutputFormat, model, model?.OutputFormats, errors);
+        CheckChoice(RequestRules.ReferenceTaskType, "omni_reference_task_type", request.OmniReferenceTaskType, model, model?.ReferenceTaskTypes, errors);
+        if (request.OmniReferenceTaskType is "extend" or "edit" && videos == 0 && model?.ReferenceTaskTypes.Count > 0)
+        {
+            errors.Add(new(RequestRules.ReferenceTaskType, "video_urls", "no videos",
+                $"the source clip in video_urls when omni_reference_task_type is {request.OmniReferenceTaskType}",
+                "the clip to extend or edit is missing"));
+        }
 
         return new ValidationResult(errors, warnings);
     }
@@ -266,7 +293,7 @@ public sealed class RequestValidator
                 if (model is { SupportsAssetUrls: false })
                 {
                     errors.Add(new(RequestRules.MediaUrls, parameter, url, $"an http:// or https:// URL on {model.Name}",
-                        $"asset:// URLs work only on {SeedanceModels.Standard} and {SeedanceModels.Fast}"));
+                        $"asset:// URLs do not work on {model.Name}"));
                 }
 
                 return;
@@ -275,6 +302,21 @@ public sealed class RequestValidator
                 return;
         }
     }
+
+    private static void CheckChoice(string rule, string parameter, string? value, ModelInfo? model, IReadOnlyList<string>? allowed,
+        List<Violation> errors)
+    {
+        if (value is null || model is null || (allowed?.Contains(value, StringComparer.Ordinal) ?? false))
+        {
+            return;
+        }
+
+        errors.Add(allowed is { Count: > 0 }
+            ? new(rule, parameter, value, $"{string.Join(", ", allowed)} on {model.Name}", $"unknown {parameter}")
+            : new(rule, parameter, value, $"nothing: {model.Name} has no {parameter} (leave it out)", $"{model.Name} does not take {parameter}"));
+    }
+
+    private static string On(ModelInfo? model) => model is null ? string.Empty : $" on {model.Name}";
 
     private static int Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
 

@@ -5,9 +5,9 @@ namespace Seedance.Client.Tests.Validation;
 public sealed class RequestRulesTests
 {
     [Fact]
-    public void All_HoldsR1ToR16ExactlyOnceInOrder()
+    public void All_HoldsR1ToR18ExactlyOnceInOrder()
     {
-        var expected = Enumerable.Range(1, 16).Select(i => $"R{i}");
+        var expected = Enumerable.Range(1, 18).Select(i => $"R{i}");
 
         Assert.Equal(expected, RequestRules.All.Select(r => r.Id));
     }
