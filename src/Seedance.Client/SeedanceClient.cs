@@ -26,6 +26,9 @@ public class SeedanceClient
     private const string GenerationsPath = "/v1/videos/generations";
     private const string UploadPath = "/v1/uploads/images";
     private const string BalancePath = "/v1/balance";
+    private const string ModelsPath = "/v1/models";
+    private const string ModelSchemaPath = "/v1/model-schema";
+    private const string PricingPath = "/api/pricing/model";
 
     /// <summary>How long past <see cref="WaitOptions.MaxWait"/> a status call may still run before the last snapshot is returned instead.</summary>
     private static readonly TimeSpan LastLookAllowance = TimeSpan.FromSeconds(5);
@@ -351,6 +354,27 @@ public class SeedanceClient
     /// <summary>Reads the account balance. The provider may answer 200 with <c>success: false</c>; that is an error too.</summary>
     public virtual Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         GetBalanceAsync(null, cancellationToken);
+
+    /// <summary>The provider's model list (<c>GET /v1/models</c>) as it came, within <paramref name="deadline"/>.</summary>
+    public virtual Task<string> GetModelListJsonAsync(DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(ModelsPath, null, deadline, cancellationToken);
+
+    /// <summary>
+    /// The provider's live input schema of <paramref name="model"/>'s video generation
+    /// (<c>GET /v1/model-schema?model=…&amp;operation=video_generation</c>) as it came, within <paramref name="deadline"/>.
+    /// </summary>
+    public virtual Task<string> GetModelSchemaJsonAsync(string model, DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(ModelSchemaPath, $"?model={Uri.EscapeDataString(model)}&operation=video_generation", deadline, cancellationToken);
+
+    /// <summary>The provider's price of <paramref name="model"/> (<c>GET /api/pricing/model?model=…</c>) as it came, within <paramref name="deadline"/>.</summary>
+    public virtual Task<string> GetModelPricingJsonAsync(string model, DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(PricingPath, $"?model={Uri.EscapeDataString(model)}", deadline, cancellationToken);
+
+    private Task<string> ReadJsonAsync(string path, string? query, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        _transport.CallAsync(new ProviderCall(CallKind.Read, path, Query: query, Deadline: deadline), static root => root.GetRawText(),
+            response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse, $"The provider's answer to {path} is empty.", response.Status,
+                requestPath: path),
+            cancellationToken);
 
     /// <summary>Reads the account balance within <paramref name="deadline"/>, bounded as <see cref="GetTaskAsync(string, DateTimeOffset?, CancellationToken)"/> is.</summary>
     public virtual Task<AccountBalance> GetBalanceAsync(DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>

@@ -27,7 +27,6 @@ internal static class SandboxEndpoints
     public const string ReplayedHeader = "Idempotency-Replayed";
 
     private const int MaxSubmitBodyBytes = 1024 * 1024;
-    private static readonly RequestValidator Validator = new();
 
     public static void Map(WebApplication app, SandboxState state)
     {
@@ -181,7 +180,7 @@ internal static class SandboxEndpoints
         }
     }
 
-    private static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
+    internal static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -257,7 +256,7 @@ internal static class SandboxEndpoints
                 "Invalid request parameters: " + string.Join("; ", problems));
         }
 
-        var validation = Validator.Validate(request);
+        var validation = state.Models.Validator.Validate(request);
         if (!validation.IsValid)
         {
             return SandboxAnswer.Error(400, "invalid_request_error",
@@ -277,7 +276,7 @@ internal static class SandboxEndpoints
             Duration = duration,
             QueueTime = queue,
             EstimatedTime = TimeSpan.FromSeconds(Math.Max(1, Math.Round(duration.TotalSeconds * factor))),
-            Cost = SandboxPrices.CostOf(request),
+            Cost = SandboxPrices.CostOf(request, state.Models),
             WillFail = modifiers.FailTask,
         };
 
