@@ -66,6 +66,7 @@ public class SeedanceClient
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _transport = new ProviderTransport(httpClient, options, _time, _logger);
+        HasApiKey = !string.IsNullOrWhiteSpace(options.ApiKey);
         Validator = new RequestValidator(new LiveModelCatalog(options.BuildCatalog()));
         Schedule = new PollingSchedule(options.Polling);
     }
@@ -90,6 +91,9 @@ public class SeedanceClient
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };
+
+    /// <summary>Whether a key is set: the provider's model facts are read only then.</summary>
+    public virtual bool HasApiKey { get; }
 
     /// <summary>The validator applied before every submit.</summary>
     public virtual RequestValidator Validator { get; }
