@@ -140,4 +140,40 @@ public sealed class ModelFactsTests
         count.CommandText = "SELECT COUNT(*) FROM provider_facts WHERE name = 'models' OR name = 'schema:seedance-2.5'";
         Assert.Equal(2L, (long)count.ExecuteScalar()!);
     }
+
+    [Fact]
+    public async Task ListModels_ShowsTodaysLimitsAndPricesWithSourceAndDate()
+    {
+        await using var f = await StartAsync(s => s.ModelChanges.Add("doubao-seedance-2.0:max_duration=12;price_720p=0.25"));
+
+        var outcome = await f.CallAsync(ToolNames.ListModels, "{}");
+
+        Assert.False(outcome.IsError, outcome.Text);
+        Assert.Equal("provider", outcome.Str("facts_from"));
+        var models = outcome.Structured.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        var standard = models["doubao-seedance-2.0"];
+        Assert.Equal(12, standard.GetProperty("max_duration_seconds").GetInt32());
+        Assert.StartsWith("provider model-schema", standard.GetProperty("limits_source").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2026-11-25", standard.GetProperty("limits_checked_on").GetString());
+        var at720 = standard.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("resolution").GetString() == "720p");
+        Assert.Equal(0.25m, at720.GetProperty("usd_per_second").GetDecimal());
+        Assert.Equal("provider pricing", at720.GetProperty("source").GetString());
+        Assert.True(models["seedance-2.5"].GetProperty("provider_extends").GetBoolean());
+        Assert.False(standard.GetProperty("provider_extends").GetBoolean());
+        Assert.Contains("doubao-seedance-2.0: an integer from 4 to 12 (seconds)", outcome.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListModels_WithoutTheProvider_ShowsTheShippedFactsMarkedReported()
+    {
+        await using var f = await AgentFixture.StartAsync();
+
+        var outcome = await f.CallAsync(ToolNames.ListModels, "{}");
+
+        Assert.Equal("shipped", outcome.Str("facts_from"));
+        var v25 = outcome.Structured.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "seedance-2.5");
+        Assert.True(v25.GetProperty("limits_reported").GetBoolean());
+        Assert.Equal(["doubao-seedance-2.5"], v25.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains("reported", outcome.Text, StringComparison.Ordinal);
+    }
 }

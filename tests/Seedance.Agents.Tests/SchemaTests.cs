@@ -21,10 +21,10 @@ public sealed class SchemaTests
     [Fact]
     public void Tools_NamesAndAnnotations()
     {
-        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video"],
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video", "list_models"],
             Tools.Select(t => t.Name));
         Assert.All(Tools.Where(t => t.Name is "generate_video" or "extend_video" or "generate_long_video"), t => Assert.False(t.ReadOnly || t.Idempotent));
-        Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks" or "get_balance"), t => Assert.True(t.ReadOnly));
+        Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks" or "get_balance" or "list_models"), t => Assert.True(t.ReadOnly));
         Assert.Equal(["generate_video", "extend_video", "generate_long_video"], Tools.Where(t => t.Paid).Select(t => t.Name));
         var stop = Tools.Single(t => t.Name == "stop_long_video");
         Assert.True(stop.Idempotent && !stop.ReadOnly && !stop.Destructive && !stop.OpenWorld);
@@ -313,7 +313,7 @@ public sealed class SchemaTests
         Assert.Equal(Path.Combine(root, "j.db"), toolset.Journal.Path);
         Assert.False(options.DownloadResults);
         Assert.Equal([$"{root}/a", $"{root}/b"], options.AllowedImageFolders);
-        Assert.Equal(7, toolset.Functions.Count);
+        Assert.Equal(8, toolset.Functions.Count);
         Assert.False(Directory.Exists(root), "nothing should be created before a tool is used");
     }
 }

@@ -136,6 +136,7 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), Time(sp), sp.GetRequiredService<SequenceRunner>()));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>()));
         services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
+        services.AddSingleton<ISeedanceTool>(sp => new ListModelsTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<ModelFactsRefresher>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));

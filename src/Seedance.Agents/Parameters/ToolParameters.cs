@@ -307,6 +307,9 @@ internal static class ToolParameters
     /// <summary>get_balance: no arguments.</summary>
     public static ParameterTable Balance { get; } = new([]);
 
+    /// <summary>list_models: no arguments.</summary>
+    public static ParameterTable ListModels { get; } = new([]);
+
     /// <summary>list_tasks: how many, and which.</summary>
     public static ParameterTable List { get; } = new(
     [
