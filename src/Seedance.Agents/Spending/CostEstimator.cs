@@ -56,7 +56,7 @@ internal sealed class CostEstimator
             var withVideo = request.VideoUrls is { Count: > 0 };
             return Make(price.RateFor(request.GenerateAudio, withVideo), seconds, EstimateSources.PriceTable,
                 $"{at}{(withVideo && price.UsdPerSecondWithVideo is not null ? " with a reference video" : string.Empty)} "
-                + $"(published price{(price.Source is null ? string.Empty : ", " + price.Source)}{(price.CheckedOn is null ? string.Empty : ", read " + price.CheckedOn)})");
+                + $"({price.Source ?? "published price"}{(price.CheckedOn is null ? string.Empty : ", read " + price.CheckedOn)})");
         }
 
         var none = new CostEstimate(null, null, seconds, EstimateSources.None,
