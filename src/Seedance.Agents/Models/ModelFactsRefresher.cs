@@ -69,7 +69,7 @@ public sealed class ModelFactsRefresher
 
             // Not again until this one has ended and set the next time.
             _nextDue = DateTimeOffset.MaxValue;
-            _running = Task.Run(RefreshAsync);
+            _running = Task.Run(RefreshSafelyAsync);
         }
     }
 
@@ -90,6 +90,24 @@ public sealed class ModelFactsRefresher
         catch (TimeoutException)
         {
             // Still reading: the facts in force are shown.
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // Whatever goes wrong, the shipped or cached facts stay in force and the next reading is planned: nothing here reaches a call.
+    private async Task RefreshSafelyAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception ex)
+        {
+            LastProblem = ex.Message;
+            ModelFactsLog.NotRead(_logger, ex.Message);
+            SetNext(_time.GetUtcNow() + RetryAfterFailure);
         }
     }
 
