@@ -107,9 +107,8 @@ public sealed class SchemaTests
     }
 
     [Theory]
-    [InlineData("duration", "4 to 15 s on doubao-seedance-2.0 and doubao-seedance-2.0-fast and doubao-seedance-2.0-mini")]
-    [InlineData("duration", "4 to 30 s or -1 (the model chooses; budgeted as 30 s) on seedance-2.5")]
-    [InlineData("image_urls", "30 on seedance-2.5")]
+    [InlineData("duration", "a whole number: 4 to 15 s; on seedance-2.5: 4 to 30 s or -1 (the model chooses; budgeted as 30 s)")]
+    [InlineData("image_urls", "at most 9; on seedance-2.5: 30.")]
     [InlineData("output_format", "Only on seedance-2.5")]
     [InlineData("duration", "Default 5")]
     [InlineData("seed", "-1 to 4294967295")]

@@ -21,20 +21,24 @@ internal static class ModelLimits
     /// <summary>The most of something any model takes.</summary>
     public static int Most(ModelCatalog catalog, Func<ModelInfo, int> limit) => catalog.Models.Max(limit);
 
-    /// <summary>"4 to 15 s on a and b; 4 to 30 s or -1 (the model chooses, charged as 30 s) on c".</summary>
+    /// <summary>"4 to 15 s; on c: 4 to 30 s or -1 (the model chooses; budgeted as 30 s)": what most models take, then the others by name.</summary>
     public static string Durations(ModelCatalog catalog) =>
-        string.Join("; ", catalog.Models.GroupBy(m => (m.MinDuration, m.MaxDuration, m.AutoDurationSeconds)).Select(g =>
-            $"{g.Key.MinDuration} to {g.Key.MaxDuration} s"
-            + (g.Key.AutoDurationSeconds is { } auto ? $" or -1 (the model chooses; budgeted as {auto} s)" : string.Empty)
-            + $" on {string.Join(" and ", g.Select(m => m.Name))}"));
+        MostThenOthers(catalog, m => (m.MinDuration, m.MaxDuration, m.AutoDurationSeconds), key =>
+            $"{key.MinDuration} to {key.MaxDuration} s"
+            + (key.AutoDurationSeconds is { } auto ? $" or -1 (the model chooses; budgeted as {auto} s)" : string.Empty));
 
-    /// <summary>"9 on a and b; 30 on c", or the one number when every model agrees.</summary>
-    public static string Counts(ModelCatalog catalog, Func<ModelInfo, int> limit)
+    /// <summary>"9; on c: 30", or the one number when every model agrees.</summary>
+    public static string Counts(ModelCatalog catalog, Func<ModelInfo, int> limit) =>
+        MostThenOthers(catalog, limit, count => count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // Said once for most models and by name only for the others, so the schema does not list every model at every limit.
+    public static string MostThenOthers<TKey>(ModelCatalog catalog, Func<ModelInfo, TKey> key, Func<TKey, string> words)
     {
-        var groups = catalog.Models.GroupBy(limit).ToArray();
+        var groups = catalog.Models.GroupBy(key).OrderByDescending(g => g.Count()).ToArray();
+        var text = words(groups[0].Key);
         return groups.Length == 1
-            ? groups[0].Key.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : string.Join("; ", groups.Select(g => $"{g.Key} on {string.Join(" and ", g.Select(m => m.Name))}"));
+            ? text
+            : $"{text}; {string.Join("; ", groups.Skip(1).Select(g => $"on {string.Join(" and ", g.Select(m => m.Name))}: {words(g.Key)}"))}";
     }
 
     /// <summary>Every value any model offers for a field, in catalogue order.</summary>

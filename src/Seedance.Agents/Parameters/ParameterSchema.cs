@@ -146,8 +146,7 @@ internal static class ParameterSchema
     private static int ShotMinimum(ModelCatalog catalog) => catalog.Models.Min(m => m.MinDuration);
 
     private static string ShotDurations(ModelCatalog catalog) =>
-        string.Join("; ", catalog.Models.GroupBy(m => (m.MinDuration, m.MaxDuration))
-            .Select(g => $"{g.Key.MinDuration} to {g.Key.MaxDuration} on {string.Join(" and ", g.Select(m => m.Name))}"));
+        ModelLimits.MostThenOthers(catalog, m => (m.MinDuration, m.MaxDuration), k => $"{k.MinDuration} to {k.MaxDuration}");
 
     private static JsonObject ToolItem() => new()
     {
