@@ -94,4 +94,19 @@ public sealed class ProviderModelFactsTests
         Assert.Equal("doubao-seedance-2.5", model.Name);
         Assert.Equal(["seedance-2.5"], model.Aliases);
     }
+
+    [Fact]
+    public async Task GetModelSchemaJson_AnswerEchoingTheKey_ComesBackWithoutIt()
+    {
+        var handler = new Infrastructure.StubHandler().Then(System.Net.HttpStatusCode.OK,
+            $$$"""{"model":"x","input_schema":{"properties":{}},"note":"Authorization: Bearer {{{Infrastructure.TestClients.ApiKey}}}"}""");
+        var client = Infrastructure.TestClients.Create(handler);
+
+        var json = await client.GetModelSchemaJsonAsync("doubao-seedance-2.0", null);
+
+        // What is read is cached in the journal: the key must never reach it.
+        Assert.DoesNotContain(Infrastructure.TestClients.ApiKey, json, StringComparison.Ordinal);
+        Assert.Contains("/v1/model-schema", handler.Requests.Single().Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("operation=video_generation", handler.Requests.Single().Uri.Query, StringComparison.Ordinal);
+    }
 }
