@@ -176,4 +176,21 @@ public sealed class ModelFactsTests
         Assert.Equal(["doubao-seedance-2.5"], v25.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Contains("reported", outcome.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Estimate_LearnsFromChargesUnderEitherIdOf25()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        var first = await f.CallAsync(ToolNames.GenerateVideo, """{"prompt": "a kite", "model": "seedance-2.5", "duration": 10, "resolution": "480p"}""");
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        var done = await f.CallAsync(ToolNames.CheckTask, $$"""{"task_id": "{{first.Str("task_id")}}"}""");
+
+        var byAlias = await f.CallAsync(ToolNames.GenerateVideo,
+            """{"prompt": "a kite", "model": "doubao-seedance-2.5", "duration": 10, "resolution": "480p", "dry_run": true}""");
+
+        Assert.Equal("succeeded", done.Str("status"));
+        Assert.Equal(0.961m, done.Structured.GetProperty("cost_usd").GetDecimal());
+        Assert.Equal(EstimateSources.Observed, byAlias.Str("estimate_source"));
+        Assert.Contains("1 finished seedance-2.5 480p task", byAlias.Str("estimate_basis"), StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,8 @@ internal sealed class CostEstimator
     {
         // duration -1 (the model chooses) is charged up front at the model's budgeted length, and counted so.
         var known = Catalog.TryGet(request.Model, out var info);
+        // Charges are journaled under the id sent: a model asked for by its other id learns from the same tasks.
+        var byId = known && info!.Name != request.Model && !_options.Prices.ContainsKey(request.Model) ? request with { Model = info.Name } : request;
         var seconds = known ? info!.BudgetedSeconds(request.Duration) : request.Duration;
         var at = $"at {request.Resolution}{(request.GenerateAudio ? " with sound" : string.Empty)}";
         if (Configured(request) is { } configured)
@@ -45,10 +47,10 @@ internal sealed class CostEstimator
             return Make(configured, seconds, EstimateSources.Configured, $"{at} (configured price, Seedance:Agents:Prices)");
         }
 
-        if (_options.LearnPricesFromCharges && await ObservedAsync(request, cancellationToken) is { } observed)
+        if (_options.LearnPricesFromCharges && await ObservedAsync(byId, cancellationToken) is { } observed)
         {
             return Make(observed.Rate, seconds, EstimateSources.Observed,
-                $"{at} (observed in the real charges of {observed.Tasks} finished {request.Model} {request.Resolution} task{(observed.Tasks == 1 ? string.Empty : "s")})");
+                $"{at} (observed in the real charges of {observed.Tasks} finished {byId.Model} {request.Resolution} task{(observed.Tasks == 1 ? string.Empty : "s")})");
         }
 
         if (known && info!.PriceAt(request.Resolution) is { } price)
