@@ -93,6 +93,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     public bool LearnPricesFromCharges { get; set; } = true;
 
     /// <summary>
+    /// Whether, with a key, the provider's model list, model-schema and pricing are read on first use and then daily, and win
+    /// over the shipped catalogue (default true). Off: the shipped catalogue and configuration only.
+    /// </summary>
+    public bool RefreshModelFacts { get; set; } = true;
+
+    /// <summary>
     /// Whether <see cref="Tools.SeedanceToolset.AsAITools()"/> wraps the paid tools (generate_video, extend_video) as
     /// Microsoft.Extensions.AI <c>ApprovalRequiredAIFunction</c>s, so hosts such as Microsoft Agent Framework ask the user
     /// before each paid call. Default false.

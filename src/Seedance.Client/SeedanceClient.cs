@@ -26,6 +26,9 @@ public class SeedanceClient
     private const string GenerationsPath = "/v1/videos/generations";
     private const string UploadPath = "/v1/uploads/images";
     private const string BalancePath = "/v1/balance";
+    private const string ModelsPath = "/v1/models";
+    private const string ModelSchemaPath = "/v1/model-schema";
+    private const string PricingPath = "/api/pricing/model";
 
     /// <summary>How long past <see cref="WaitOptions.MaxWait"/> a status call may still run before the last snapshot is returned instead.</summary>
     private static readonly TimeSpan LastLookAllowance = TimeSpan.FromSeconds(5);
@@ -63,7 +66,8 @@ public class SeedanceClient
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _transport = new ProviderTransport(httpClient, options, _time, _logger);
-        Validator = new RequestValidator(options.BuildCatalog());
+        HasApiKey = !string.IsNullOrWhiteSpace(options.ApiKey);
+        Validator = new RequestValidator(new LiveModelCatalog(options.BuildCatalog()));
         Schedule = new PollingSchedule(options.Polling);
     }
 
@@ -88,11 +92,17 @@ public class SeedanceClient
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };
 
+    /// <summary>Whether a key is set: the provider's model facts are read only then.</summary>
+    public virtual bool HasApiKey { get; }
+
     /// <summary>The validator applied before every submit.</summary>
     public virtual RequestValidator Validator { get; }
 
-    /// <summary>The models this client accepts.</summary>
+    /// <summary>The models this client accepts, as they are now (the provider's facts, once read, win over the shipped ones).</summary>
     public virtual ModelCatalog Catalog => Validator.Catalog;
+
+    /// <summary>The catalogue this client follows; <see cref="LiveModelCatalog.Replace"/> puts the provider's facts in force.</summary>
+    public virtual LiveModelCatalog Models => Validator.Models;
 
     /// <summary>The polling schedule used by <see cref="WaitForCompletionAsync"/>.</summary>
     public virtual PollingSchedule Schedule { get; }
@@ -126,6 +136,12 @@ public class SeedanceClient
         string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // A model known by two ids is sent under the one the provider lists.
+        if (Catalog.TryGet(request.Model, out var model) && !string.Equals(model.Name, request.Model, StringComparison.Ordinal))
+        {
+            request = request with { Model = model.Name };
+        }
+
         var normalized = PreparedSubmission.Normalize(request);
         return new PreparedSubmission(normalized, SeedanceJson.SerializeRequest(normalized),
             idempotencyKey ?? Guid.NewGuid().ToString("N"), warnings ?? []);
@@ -357,6 +373,27 @@ public class SeedanceClient
     /// <summary>Reads the account balance. The provider may answer 200 with <c>success: false</c>; that is an error too.</summary>
     public virtual Task<AccountBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         GetBalanceAsync(null, cancellationToken);
+
+    /// <summary>The provider's model list (<c>GET /v1/models</c>) as it came, within <paramref name="deadline"/>.</summary>
+    public virtual Task<string> GetModelListJsonAsync(DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(ModelsPath, null, deadline, cancellationToken);
+
+    /// <summary>
+    /// The provider's live input schema of <paramref name="model"/>'s video generation
+    /// (<c>GET /v1/model-schema?model=…&amp;operation=video_generation</c>) as it came, within <paramref name="deadline"/>.
+    /// </summary>
+    public virtual Task<string> GetModelSchemaJsonAsync(string model, DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(ModelSchemaPath, $"?model={Uri.EscapeDataString(model)}&operation=video_generation", deadline, cancellationToken);
+
+    /// <summary>The provider's price of <paramref name="model"/> (<c>GET /api/pricing/model?model=…</c>) as it came, within <paramref name="deadline"/>.</summary>
+    public virtual Task<string> GetModelPricingJsonAsync(string model, DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>
+        ReadJsonAsync(PricingPath, $"?model={Uri.EscapeDataString(model)}", deadline, cancellationToken);
+
+    private Task<string> ReadJsonAsync(string path, string? query, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        _transport.CallAsync(new ProviderCall(CallKind.Read, path, Query: query, Deadline: deadline), static root => root.GetRawText(),
+            response => new SeedanceApiException(SeedanceErrorKind.InvalidResponse, $"The provider's answer to {path} is empty.", response.Status,
+                requestPath: path),
+            cancellationToken);
 
     /// <summary>Reads the account balance within <paramref name="deadline"/>, bounded as <see cref="GetTaskAsync(string, DateTimeOffset?, CancellationToken)"/> is.</summary>
     public virtual Task<AccountBalance> GetBalanceAsync(DateTimeOffset? deadline, CancellationToken cancellationToken = default) =>

@@ -33,6 +33,11 @@ try
                 _ = FaultRule.ParseList(rules); // fail fast on a typo
                 options.Faults.Add(rules);
                 break;
+            case "--model":
+                var change = Next();
+                _ = new Seedance.Sandbox.Models.SandboxModels([change]); // fail fast on a typo
+                options.ModelChanges.Add(change);
+                break;
             case "--object-submit-shape":
                 options.ObjectSubmitShape = true;
                 break;
@@ -52,7 +57,11 @@ try
                       --balance USD          starting balance (default 100)
                       --fault RULES          faults for this run, e.g. "status/429:2*3,submit/drop" (repeatable);
                                              result files: "files/throttle:262144", files/stall, files/html, files/empty,
-                                             files/redirect-file; any endpoint: echo-key[:STATUS]
+                                             files/redirect-file; any endpoint: echo-key[:STATUS]; model facts:
+                                             models/500, models/malformed, models/drop, models/latency:MS
+                      --model CHANGE         change the models served (repeatable), e.g. "doubao-seedance-2.0:max_duration=12",
+                                             "+seedance-3.0:resolutions=720p|1080p;max_duration=20;price_720p=0.3",
+                                             "seedance-2.5:id=doubao-seedance-2.5"; POST /_sandbox/models takes the same lines
                       --object-submit-shape  answer submits as data:{id} instead of data:[{task_id}]
                       --allow-remote         allow binding a non-loopback address
                       --verbose              log requests to the console

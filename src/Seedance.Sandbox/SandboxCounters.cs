@@ -8,6 +8,7 @@ public sealed class SandboxCounters
     private long _statusCalls;
     private long _uploads;
     private long _balanceCalls;
+    private long _modelFactCalls;
     private long _faultsInjected;
     private long _unauthorized;
     private long _replays;
@@ -36,6 +37,9 @@ public sealed class SandboxCounters
     /// <summary>Calls refused for a missing or wrong token.</summary>
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
+    /// <summary>Calls to the model facts: the list, model-schema and pricing.</summary>
+    public long ModelFactCalls => Interlocked.Read(ref _modelFactCalls);
+
     internal void TaskCreated() => Interlocked.Increment(ref _tasksCreated);
 
     internal void Replayed() => Interlocked.Increment(ref _replays);
@@ -56,6 +60,9 @@ public sealed class SandboxCounters
                 break;
             case Faults.FaultEndpoint.Balance:
                 Interlocked.Increment(ref _balanceCalls);
+                break;
+            case Faults.FaultEndpoint.Models:
+                Interlocked.Increment(ref _modelFactCalls);
                 break;
         }
     }

@@ -62,6 +62,12 @@ public sealed class SandboxOptions
     /// </summary>
     public string? TasksFile { get; set; }
 
+    /// <summary>
+    /// Changes to the models the sandbox lists, describes, prices and enforces, such as <c>doubao-seedance-2.0:max_duration=12</c>
+    /// or <c>+seedance-3.0:resolutions=480p|720p;max_duration=20;price_720p=0.3</c> (the form is in <see cref="Models.SandboxModels"/>).
+    /// </summary>
+    public IList<string> ModelChanges { get; } = new List<string>();
+
     /// <summary>Faults for this run, in the text form of <see cref="FaultRule"/>.</summary>
     public IList<string> Faults { get; } = new List<string>();
 

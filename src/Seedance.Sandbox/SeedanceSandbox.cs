@@ -49,6 +49,9 @@ public sealed class SeedanceSandbox : IAsyncDisposable
     /// <summary>The ids of the tasks created, in no particular order.</summary>
     public IReadOnlyList<string> TaskIds => State.Store.Tasks.Select(t => t.Id).ToArray();
 
+    /// <summary>Changes the models the sandbox serves, in the text form of <see cref="SandboxOptions.ModelChanges"/>.</summary>
+    public void ChangeModel(string change) => State.Models.Apply(change);
+
     /// <summary>The balance left, in USD.</summary>
     public decimal RemainingBalance => State.Store.StartingBalance - State.Store.Spent;
 
@@ -90,6 +93,7 @@ public sealed class SeedanceSandbox : IAsyncDisposable
 
         var app = builder.Build();
         SandboxEndpoints.Map(app, state);
+        SandboxModelEndpoints.Map(app, state);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -143,4 +147,5 @@ internal sealed class SandboxState(SandboxOptions options)
     public Media.SandboxClips Clips { get; } = new(options.RenderClips);
     public TimeProvider Time => Options.TimeProvider;
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1");
+    public Models.SandboxModels Models { get; } = new(options.ModelChanges);
 }

@@ -16,7 +16,7 @@ public static class SeedancePlugin
     public const string DefaultName = "seedance";
 
     /// <summary>What the plugin is for, shown to people browsing plugins.</summary>
-    public static string Description { get; } = $"Makes short videos ({ModelLimits.Duration(null).Bounds} s) with ByteDance Seedance 2.0: generate (paid), check with the finished file, "
+    public static string Description { get; } = $"Makes short videos ({ModelLimits.ShotDurations(ModelLimits.Shipped)} s) with ByteDance Seedance: generate (paid), check with the finished file, "
         + "extend from the last frame, list recent tasks.";
 
     /// <summary>Creates the plugin over <paramref name="toolset"/>.</summary>

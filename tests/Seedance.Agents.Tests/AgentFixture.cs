@@ -54,6 +54,9 @@ public sealed class AgentFixture : IAsyncDisposable
 
     public HttpClient Raw { get; }
 
+    /// <summary>The provider's model facts, read in the background.</summary>
+    public Seedance.Agents.Models.ModelFactsRefresher ModelFacts => _services.GetRequiredService<Seedance.Agents.Models.ModelFactsRefresher>();
+
     public static async Task<AgentFixture> StartAsync(Action<SandboxOptions>? sandbox = null, Action<SeedanceAgentOptions>? agent = null,
         Action<SeedanceClientOptions>? client = null)
     {
@@ -81,6 +84,9 @@ public sealed class AgentFixture : IAsyncDisposable
             // Most tests are about something else than the price question: confirmation is off ("off", a user's choice)
             // unless a test turns it on with ConfirmAt.
             options.ConfirmAboveUsd = null;
+            // The provider's model facts are read in the background on first use; tests about something else keep the shipped
+            // facts (ModelFactsTests turn the reading on).
+            options.RefreshModelFacts = false;
             agent?.Invoke(options);
         });
         return new AgentFixture(running, time, root, services.BuildServiceProvider(), raw);

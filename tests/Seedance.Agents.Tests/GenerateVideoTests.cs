@@ -107,7 +107,8 @@ public sealed class GenerateVideoTests
     {
         await using var f = await AgentFixture.StartAsync();
 
-        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"model":"sora","size":"16x9","duration":30,"image_with_roles":[{"url":"https://e.com/a.jpg","role":"hero"}]}""");
+        // An unknown model is held to the widest duration over the models (30 s on seedance-2.5): 31 is out of it.
+        var outcome = await f.CallAsync(ToolNames.GenerateVideo, """{"model":"sora","size":"16x9","duration":31,"image_with_roles":[{"url":"https://e.com/a.jpg","role":"hero"}]}""");
 
         var violations = outcome.Structured.GetProperty("violations").EnumerateArray().ToArray();
         Assert.Equal(["model", "duration", "size", "image_with_roles[0].role"], violations.Select(v => v.GetProperty("parameter").GetString()));

@@ -24,7 +24,7 @@ public sealed class LongVideoTests
 
         var one = await f.CallAsync(ToolNames.GenerateLongVideo, """{"shots": [{"prompt": "alone"}]}""");
         var bad = await f.CallAsync(ToolNames.GenerateLongVideo,
-            """{"shots": [{"prompt": "fine"}, {"prompt": "too long", "duration": 20}, {"duration": 5}, {"prompt": "x", "fps": 30}, 7], "model": "nope"}""");
+            """{"shots": [{"prompt": "fine"}, {"prompt": "too long", "duration": 31}, {"duration": 5}, {"prompt": "x", "fps": 30}, 7], "model": "nope"}""");
         var none = await f.CallAsync(ToolNames.GenerateLongVideo, "{}");
 
         Assert.Equal(["shots"], one.ViolationParameters());

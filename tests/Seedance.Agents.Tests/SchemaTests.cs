@@ -21,10 +21,10 @@ public sealed class SchemaTests
     [Fact]
     public void Tools_NamesAndAnnotations()
     {
-        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video"],
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video", "list_models"],
             Tools.Select(t => t.Name));
         Assert.All(Tools.Where(t => t.Name is "generate_video" or "extend_video" or "generate_long_video"), t => Assert.False(t.ReadOnly || t.Idempotent));
-        Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks" or "get_balance"), t => Assert.True(t.ReadOnly));
+        Assert.All(Tools.Where(t => t.Name is "check_task" or "list_tasks" or "get_balance" or "list_models"), t => Assert.True(t.ReadOnly));
         Assert.Equal(["generate_video", "extend_video", "generate_long_video"], Tools.Where(t => t.Paid).Select(t => t.Name));
         var stop = Tools.Single(t => t.Name == "stop_long_video");
         Assert.True(stop.Idempotent && !stop.ReadOnly && !stop.Destructive && !stop.OpenWorld);
@@ -85,16 +85,20 @@ public sealed class SchemaTests
     [Fact]
     public void GenerateVideo_SchemaCarriesEnumsRangesAndLimits()
     {
-        Assert.Equal(["doubao-seedance-2.0", "doubao-seedance-2.0-fast", "doubao-seedance-2.0-mini"], Enum(Property("generate_video", "model")));
+        Assert.Equal(["doubao-seedance-2.0", "doubao-seedance-2.0-fast", "doubao-seedance-2.0-mini", "seedance-2.5", "doubao-seedance-2.5"],
+            Enum(Property("generate_video", "model")));
         Assert.Equal(["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"], Enum(Property("generate_video", "size")));
         Assert.Equal(["480p", "720p", "1080p", "4k"], Enum(Property("generate_video", "resolution")));
-        Assert.Equal(4, Property("generate_video", "duration").GetProperty("minimum").GetInt32());
-        Assert.Equal(15, Property("generate_video", "duration").GetProperty("maximum").GetInt32());
+        // The widest range over the models (-1: 2.5 chooses the length); each model's own range is in the description and enforced.
+        Assert.Equal(-1, Property("generate_video", "duration").GetProperty("minimum").GetInt32());
+        Assert.Equal(30, Property("generate_video", "duration").GetProperty("maximum").GetInt32());
         Assert.Equal(5, Property("generate_video", "duration").GetProperty("default").GetInt32());
         Assert.Equal(4294967295, Property("generate_video", "seed").GetProperty("maximum").GetInt64());
-        Assert.Equal(9, Property("generate_video", "image_urls").GetProperty("maxItems").GetInt32());
-        Assert.Equal(3, Property("generate_video", "video_urls").GetProperty("maxItems").GetInt32());
-        Assert.Equal(3, Property("generate_video", "audio_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(30, Property("generate_video", "image_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(10, Property("generate_video", "video_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(10, Property("generate_video", "audio_urls").GetProperty("maxItems").GetInt32());
+        Assert.Equal(["mp4", "mov"], Enum(Property("generate_video", "output_format")));
+        Assert.Equal(["auto", "reference", "edit", "extend"], Enum(Property("generate_video", "omni_reference_task_type")));
         Assert.Equal(["first_frame", "last_frame", "reference_image"],
             Enum(Property("generate_video", "image_with_roles").GetProperty("items").GetProperty("properties").GetProperty("role")));
         Assert.Equal(["web_search"], Enum(Property("generate_video", "tools").GetProperty("items").GetProperty("properties").GetProperty("type")));
@@ -103,16 +107,18 @@ public sealed class SchemaTests
     }
 
     [Theory]
-    [InlineData("duration", "4 to 15")]
+    [InlineData("duration", "a whole number: 4 to 15 s; on seedance-2.5: 4 to 30 s or -1 (the model chooses; budgeted as 30 s)")]
+    [InlineData("image_urls", "at most 9; on seedance-2.5: 30.")]
+    [InlineData("output_format", "Only on seedance-2.5")]
     [InlineData("duration", "Default 5")]
     [InlineData("seed", "-1 to 4294967295")]
-    [InlineData("resolution", "1080p and 4k only on doubao-seedance-2.0")]
+    [InlineData("resolution", "1080p only on doubao-seedance-2.0 and seedance-2.5; 4k only on doubao-seedance-2.0")]
     [InlineData("image_urls", "at most 9")]
     [InlineData("image_urls", "Do not combine with image_with_roles")]
     [InlineData("image_with_roles", "video_urls and audio_urls are not allowed")]
     [InlineData("video_urls", "1.8 s")]
     [InlineData("audio_urls", "Needs at least one image")]
-    [InlineData("audio_urls", "asset://<id> (only on doubao-seedance-2.0 and doubao-seedance-2.0-fast)")]
+    [InlineData("audio_urls", "asset://<id> (only on doubao-seedance-2.0 and doubao-seedance-2.0-fast and seedance-2.5)")]
     [InlineData("prompt", "4000 characters")]
     [InlineData("prompt", "Required for text-to-video")]
     [InlineData("size", "9:16 vertical")]
@@ -306,7 +312,7 @@ public sealed class SchemaTests
         Assert.Equal(Path.Combine(root, "j.db"), toolset.Journal.Path);
         Assert.False(options.DownloadResults);
         Assert.Equal([$"{root}/a", $"{root}/b"], options.AllowedImageFolders);
-        Assert.Equal(7, toolset.Functions.Count);
+        Assert.Equal(8, toolset.Functions.Count);
         Assert.False(Directory.Exists(root), "nothing should be created before a tool is used");
     }
 }

@@ -115,7 +115,7 @@ public sealed class HttpTransportTests
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal(7, (await f.Client.ListToolsAsync()).Count);
+        Assert.Equal(8, (await f.Client.ListToolsAsync()).Count);
     }
 
     [Theory]
@@ -222,7 +222,7 @@ public sealed class HttpTransportBindingTests
         {
         }
 
-        Assert.Equal(7, (await f.Client.ListToolsAsync()).Count);
+        Assert.Equal(8, (await f.Client.ListToolsAsync()).Count);
     }
 
     private static HttpRequestMessage Post(Uri endpoint, Action<HttpRequestMessage>? edit = null)

@@ -93,4 +93,19 @@ public sealed class McpSurfaceTests
         Assert.Equal(["doubao-seedance-2.0-fast"], models.Completion.Values);
         Assert.Equal(["9:16"], sizes.Completion.Values);
     }
+
+    [Fact]
+    public async Task PlanVideo_ModelWithLongerClips_FewerLongerShots()
+    {
+        await using var f = await McpServerFixture.StartAsync();
+
+        var on20 = await f.Client.GetPromptAsync("plan_video", new Dictionary<string, object?> { ["idea"] = "a tide", ["seconds"] = "60" });
+        var on25 = await f.Client.GetPromptAsync("plan_video", new Dictionary<string, object?> { ["idea"] = "a tide", ["seconds"] = "60", ["model"] = "seedance-2.5" });
+
+        var text20 = Assert.IsType<TextContentBlock>(Assert.Single(on20.Messages).Content).Text;
+        var text25 = Assert.IsType<TextContentBlock>(Assert.Single(on25.Messages).Content).Text;
+        Assert.Contains("6 shots of about 10 seconds", text20, StringComparison.Ordinal);
+        Assert.Contains("3 shots of about 20 seconds", text25, StringComparison.Ordinal);
+        Assert.Contains("4 to 30 seconds on seedance-2.5", text25, StringComparison.Ordinal);
+    }
 }

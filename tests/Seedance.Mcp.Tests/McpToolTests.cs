@@ -18,7 +18,7 @@ public sealed class McpToolTests
 
         var tools = await f.Client.ListToolsAsync();
 
-        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video"], tools.Select(t => t.Name));
+        Assert.Equal(["generate_video", "check_task", "extend_video", "list_tasks", "get_balance", "generate_long_video", "stop_long_video", "list_models"], tools.Select(t => t.Name));
         var generate = tools[0].ProtocolTool;
         Assert.Equal("Generate a video (Seedance 2.0)", generate.Title);
         Assert.False(generate.Annotations!.ReadOnlyHint);
@@ -29,8 +29,9 @@ public sealed class McpToolTests
         Assert.All(tools, t => Assert.Equal("object", t.ProtocolTool.OutputSchema!.Value.GetProperty("type").GetString()));
         var properties = generate.InputSchema.GetProperty("properties");
         Assert.Equal(["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"], properties.GetProperty("size").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(15, properties.GetProperty("duration").GetProperty("maximum").GetInt32());
-        Assert.Equal(9, properties.GetProperty("image_urls").GetProperty("maxItems").GetInt32());
+        // The widest over the models (30 s and 30 images on 2.5); each model is held to its own limits before sending.
+        Assert.Equal(30, properties.GetProperty("duration").GetProperty("maximum").GetInt32());
+        Assert.Equal(30, properties.GetProperty("image_urls").GetProperty("maxItems").GetInt32());
         Assert.Contains("PAID", generate.Description, StringComparison.Ordinal);
         Assert.Contains("check_task", f.Client.ServerInstructions, StringComparison.Ordinal);
     }
@@ -114,7 +115,7 @@ public sealed class McpToolTests
         var generate = await f.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat" });
         var list = await f.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
 
-        Assert.Equal(7, tools.Count);
+        Assert.Equal(8, tools.Count);
         Assert.True(generate.IsError);
         Assert.Contains("SEEDANCE_API_KEY", Text(generate), StringComparison.Ordinal);
         Assert.Contains("--sandbox", Text(generate), StringComparison.Ordinal);

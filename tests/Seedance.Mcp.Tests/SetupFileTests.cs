@@ -92,7 +92,7 @@ public sealed class SetupFileTests
         var listed = server.RootElement.GetProperty("_meta").GetProperty("io.modelcontextprotocol.registry/publisher-provided").GetProperty("tools")
             .EnumerateArray().Select(t => t.GetString()!).ToArray();
 
-        Assert.Equal(7, tools.Length);
+        Assert.Equal(8, tools.Length);
         Assert.All(tools, t => Assert.Contains($"`{t}`", readme, StringComparison.Ordinal));
         Assert.All(tools, t => Assert.Contains(t, description, StringComparison.Ordinal));
         Assert.Equal(tools.Order(), listed.Order());

@@ -38,7 +38,7 @@ public sealed class StdioTests
             var tools = await client.ListToolsAsync();
             var generated = await client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["wait"] = 20 });
 
-            Assert.Equal(7, tools.Count);
+            Assert.Equal(8, tools.Count);
             Assert.NotEqual(true, generated.IsError);
             Assert.Equal("succeeded", generated.StructuredContent!.Value.GetProperty("status").GetString());
         }

@@ -65,7 +65,7 @@ public sealed class PluginTests : IAsyncLifetime
         var plugin = kernel.Plugins["seedance"];
         var definitions = ToolCatalog.Create(ModelCatalog.Default);
 
-        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks", "stop_long_video"], plugin.Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_models", "list_tasks", "stop_long_video"], plugin.Select(f => f.Name).Order());
         foreach (var definition in definitions)
         {
             var function = plugin[definition.Name];
@@ -79,7 +79,9 @@ public sealed class PluginTests : IAsyncLifetime
         Assert.Equal(["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive"],
             generate["size"].Schema!.RootElement.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("4 to 15", generate["duration"].Description, StringComparison.Ordinal);
-        Assert.Equal(15, generate["duration"].Schema!.RootElement.GetProperty("maximum").GetInt32());
+        Assert.Contains("4 to 30 s or -1", generate["duration"].Description, StringComparison.Ordinal);
+        // The widest range over the models; each model's own range is in the description and enforced before sending.
+        Assert.Equal(30, generate["duration"].Schema!.RootElement.GetProperty("maximum").GetInt32());
         Assert.False(generate["prompt"].IsRequired);
         Assert.True(plugin["check_task"].Metadata.Parameters.Single(p => p.Name == "task_id").IsRequired);
     }
@@ -166,7 +168,7 @@ public sealed class PluginTests : IAsyncLifetime
         var result = await kernel.InvokeAsync("seedance_mcp", "generate_video", new KernelArguments { ["prompt"] = "a cat", ["size"] = "16x9" });
         var listed = await kernel.InvokeAsync("seedance_mcp", "list_tasks", new KernelArguments { ["limit"] = 3 });
 
-        Assert.Equal(7, kernel.Plugins["seedance_mcp"].FunctionCount);
+        Assert.Equal(8, kernel.Plugins["seedance_mcp"].FunctionCount);
         Assert.Contains("size", result.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"count\":0", listed.ToString(), StringComparison.Ordinal);
     }
@@ -185,6 +187,6 @@ public sealed class PluginRegistrationTests
 
         var kernel = provider.GetRequiredService<Kernel>();
 
-        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_tasks", "stop_long_video"], kernel.Plugins["video"].Select(f => f.Name).Order());
+        Assert.Equal(["check_task", "extend_video", "generate_long_video", "generate_video", "get_balance", "list_models", "list_tasks", "stop_long_video"], kernel.Plugins["video"].Select(f => f.Name).Order());
     }
 }

@@ -48,7 +48,7 @@ function environment(root) {
 
 async function flow(client, label) {
   const { tools } = await client.listTools();
-  check(`${label}: the tools`, tools.map((t) => t.name).join(",") === "generate_video,check_task,extend_video,list_tasks,get_balance,generate_long_video,stop_long_video",
+  check(`${label}: the tools`, tools.map((t) => t.name).join(",") === "generate_video,check_task,extend_video,list_tasks,get_balance,generate_long_video,stop_long_video,list_models",
     tools.map((t) => t.name).join(","));
   check(`${label}: output schemas`, tools.every((t) => t.outputSchema?.type === "object"));
   check(`${label}: annotations`, tools[0].annotations?.readOnlyHint === false && tools[1].annotations?.readOnlyHint === true);

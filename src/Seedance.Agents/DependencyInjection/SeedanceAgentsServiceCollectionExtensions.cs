@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Seedance.Agents;
 using Seedance.Agents.Downloads;
 using Seedance.Agents.Films;
 using Seedance.Agents.Journal;
 using Seedance.Agents.Media;
+using Seedance.Agents.Models;
 using Seedance.Agents.Spending;
 using Seedance.Agents.Tasks;
 using Seedance.Agents.Tools;
@@ -99,8 +101,11 @@ public static class SeedanceAgentsServiceCollectionExtensions
         // The collaborators the tools share, then one class per tool; none of them opens anything until a tool runs.
         services.TryAddSingleton(sp => new LocalImageInputs(sp.GetRequiredService<LocalImageResolver>(), sp.GetRequiredService<SeedanceClient>()));
         services.TryAddSingleton(sp => new SpendGuard(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>(), Options(sp), Time(sp)));
+        services.TryAddSingleton(sp => new ProviderFactsStore(sp.GetRequiredService<JournalDatabase>()));
+        services.TryAddSingleton(sp => new ModelFactsRefresher(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<ProviderFactsStore>(),
+            Options(sp).RefreshModelFacts, Time(sp), sp.GetService<ILoggerFactory>()?.CreateLogger<ModelFactsRefresher>()));
         services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<JournalDatabase>(), Time(sp)));
-        services.TryAddSingleton(sp => new CostEstimator(sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
+        services.TryAddSingleton(sp => new CostEstimator(() => sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
@@ -144,16 +149,21 @@ public static class SeedanceAgentsServiceCollectionExtensions
             sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<SavedResultReporter>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new ExtendVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
             sp.GetRequiredService<SequenceJournal>(),
-            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<LastFrameSource>(), sp.GetRequiredService<SequenceRunner>()));
+            sp.GetRequiredService<TaskWaiter>(), sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<LastFrameSource>(), sp.GetRequiredService<SequenceRunner>(),
+            Time(sp)));
         services.AddSingleton<ISeedanceTool>(sp => new ListTasksTool(sp.GetRequiredService<TaskJournal>(), sp.GetRequiredService<SequenceJournal>()));
         services.AddSingleton<ISeedanceTool>(sp => new GetBalanceTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<SpendGuard>()));
+        services.AddSingleton<ISeedanceTool>(sp => new ListModelsTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<ModelFactsRefresher>()));
         services.AddSingleton<ISeedanceTool>(sp => new GenerateLongVideoTool(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<LocalImageInputs>(),
             sp.GetRequiredService<GenerationStarter>(), sp.GetRequiredService<CostEstimator>(), sp.GetRequiredService<SpendGuard>(),
             sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(), sp.GetRequiredService<SequenceReporter>()));
         services.AddSingleton<ISeedanceTool>(sp => new StopLongVideoTool(sp.GetRequiredService<SequenceJournal>(), sp.GetRequiredService<SequenceRunner>(),
             sp.GetRequiredService<SequenceReporter>(), sp.GetRequiredService<CostEstimator>()));
         services.TryAddSingleton(sp => new SeedanceToolset(sp.GetServices<ISeedanceTool>(), ToolCatalog.Create(sp.GetRequiredService<SeedanceClient>().Catalog),
-            sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools));
+            sp.GetRequiredService<TaskJournal>(), Options(sp).CallTimeLimit, Time(sp), Options(sp).RequireApprovalForPaidTools)
+        {
+            ModelFacts = sp.GetRequiredService<ModelFactsRefresher>(),
+        });
         return services;
     }
 

@@ -191,6 +191,29 @@ public sealed class JournalDatabase
         }
     }
 
+    /// <summary>Runs <paramref name="statements"/> in order in one transaction on a fresh connection: all of them are kept, or none.</summary>
+    internal async Task ExecuteAllAsync(IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements,
+        CancellationToken cancellationToken)
+    {
+        EnsureReady();
+        try
+        {
+            await using var connection = await _backend.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var (sql, parameters) in statements)
+            {
+                await using var command = Command(connection, transaction, sql, parameters);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (_backend.Explain(ex) is { } explained)
+        {
+            throw explained;
+        }
+    }
+
     /// <summary>The rows <paramref name="sql"/> selects, each read by <paramref name="read"/>.</summary>
     internal async Task<IReadOnlyList<T>> ReadRowsAsync<T>(string sql, Func<DbDataReader, T> read, int capacity,
         (string Name, object? Value)[] parameters, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Seedance.Agents.Journal;
 
 /// <summary>
-/// The journal file's tables (tasks, sequences, quotes) and how an older file is brought up to them: created when missing,
+/// The journal file's tables (tasks, sequences, quotes, the provider's model facts) and how an older file is brought up to them: created when missing,
 /// columns added in place, a file written by a newer build refused. Run once per <see cref="JournalDatabase"/>, under its lock.
 /// </summary>
 internal static class JournalSchema
@@ -89,6 +89,11 @@ internal static class JournalSchema
                 expires_at INTEGER NOT NULL,
                 used_at INTEGER,
                 owner TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE IF NOT EXISTS provider_facts (
+                name TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                read_at INTEGER NOT NULL
             );
             """;
         command.ExecuteNonQuery();

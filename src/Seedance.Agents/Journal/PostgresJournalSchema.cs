@@ -83,6 +83,11 @@ internal static class PostgresJournalSchema
                     expires_at bigint NOT NULL,
                     used_at bigint
                 );
+                CREATE TABLE IF NOT EXISTS provider_facts (
+                    name text PRIMARY KEY,
+                    body text NOT NULL,
+                    read_at bigint NOT NULL
+                );
                 """);
 
             using (var read = new NpgsqlCommand("SELECT value FROM journal_meta WHERE name = 'schema'", connection))

@@ -112,9 +112,14 @@ internal static class ToolParameters
             Describe = c => "What this shot shows: subject, action, camera movement. Shots after the first start on the previous shot's "
                 + "last frame, so describe what happens next. " + FieldTexts.PromptLimits(c),
         },
+        // A film's shots have known lengths: -1 ("the model chooses") is for single clips. The widest range is read here; each
+        // shot is then held to its model's own range by the validator.
         RequestFields.Duration.On<ShotSpec, int?>(s => s.Duration, (s, v) => s with { Duration = v }) with
         {
-            Describe = _ => $"This shot's length in seconds, a whole number from {ModelLimits.Duration(null).Bounds}.",
+            Range = ModelLimits.ShotDuration,
+            Accepts = null,
+            AllowedText = null,
+            Describe = c => $"This shot's length in seconds, a whole number: {ModelLimits.ShotDurations(c)}.",
         },
     ]);
 
@@ -160,6 +165,9 @@ internal static class ToolParameters
 
     /// <summary>get_balance: no arguments.</summary>
     public static ParameterTable Balance { get; } = new([]);
+
+    /// <summary>list_models: no arguments.</summary>
+    public static ParameterTable ListModels { get; } = new([]);
 
     /// <summary>list_tasks: how many.</summary>
     public static ToolParameter Limit { get; } = new()

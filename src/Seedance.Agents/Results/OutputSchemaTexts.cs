@@ -1713,6 +1713,278 @@ internal static class OutputSchemaTexts
         }
         """u8;
 
+    /// <summary>What list_models answers: a <see cref="ModelListReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static ReadOnlySpan<byte> ModelList => """
+        {
+          "type": "object",
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "models": {
+                  "description": "Every model usable now, with what it allows and costs.",
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "name": {
+                        "description": "The id to pass as model (the one the provider lists).",
+                        "type": "string"
+                      },
+                      "aliases": {
+                        "description": "Other ids accepted for the same model.",
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "summary": {
+                        "description": "What the model is for.",
+                        "type": "string"
+                      },
+                      "resolutions": {
+                        "description": "The resolutions it renders.",
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "durations": {
+                        "description": "The lengths allowed for one clip, in words.",
+                        "type": "string"
+                      },
+                      "max_duration_seconds": {
+                        "description": "The longest clip in seconds.",
+                        "type": "integer"
+                      },
+                      "max_images": {
+                        "description": "The most reference images (image_urls or image_with_roles).",
+                        "type": "integer"
+                      },
+                      "max_videos": {
+                        "description": "The most reference videos (video_urls).",
+                        "type": "integer"
+                      },
+                      "max_audios": {
+                        "description": "The most reference audio clips (audio_urls).",
+                        "type": "integer"
+                      },
+                      "output_formats": {
+                        "description": "The values of output_format; absent when the model has no such field.",
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "reference_task_types": {
+                        "description": "The values of omni_reference_task_type; absent when the model has no such field.",
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "provider_extends": {
+                        "description": "True when extend_video has the provider continue the clip itself on this model; false: from its last frame.",
+                        "type": "boolean"
+                      },
+                      "limits_source": {
+                        "description": "Where the limits come from: the provider's live schema, the provider's page, or a secondary report.",
+                        "type": "string"
+                      },
+                      "limits_checked_on": {
+                        "description": "When the limits were read (date or month).",
+                        "type": "string"
+                      },
+                      "limits_reported": {
+                        "description": "True while the limits come only from a secondary source, not yet confirmed by the provider.",
+                        "type": "boolean"
+                      },
+                      "prices": {
+                        "description": "The known prices per resolution; a resolution missing here has no published price.",
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "resolution": {
+                              "description": "The resolution this price is for.",
+                              "type": "string"
+                            },
+                            "usd_per_second": {
+                              "description": "USD per second of video.",
+                              "type": "number"
+                            },
+                            "usd_per_second_with_video": {
+                              "description": "USD per second when the request has a reference video, where it differs.",
+                              "type": "number"
+                            },
+                            "source": {
+                              "description": "Where the figure comes from: the provider's pricing, a published price list, or a secondary report.",
+                              "type": "string"
+                            },
+                            "checked_on": {
+                              "description": "When the figure was read (date or month).",
+                              "type": "string"
+                            }
+                          },
+                          "required": [
+                            "resolution",
+                            "usd_per_second"
+                          ]
+                        }
+                      }
+                    },
+                    "required": [
+                      "name",
+                      "resolutions",
+                      "durations",
+                      "max_duration_seconds",
+                      "max_images",
+                      "max_videos",
+                      "max_audios",
+                      "provider_extends",
+                      "limits_reported",
+                      "prices"
+                    ]
+                  }
+                },
+                "facts_from": {
+                  "description": "Where the facts in force come from: provider (read today), journal cache (read earlier today), or shipped (this build's catalogue).",
+                  "type": "string"
+                },
+                "read_at": {
+                  "description": "When the provider's facts in force were read; absent while the shipped catalogue is in force.",
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "problem": {
+                  "description": "Why the provider's facts could not be read, when they could not.",
+                  "type": "string"
+                },
+                "next_step": {
+                  "description": "What to do next.",
+                  "type": "string"
+                }
+              },
+              "required": [
+                "models",
+                "facts_from",
+                "next_step"
+              ]
+            },
+            {
+              "type": "object",
+              "properties": {
+                "error": {
+                  "description": "What went wrong.",
+                  "type": "string"
+                },
+                "violations": {
+                  "description": "Every broken rule, with the parameter, the value given and what is allowed.",
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "parameter": {
+                        "description": "The argument path, e.g. image_with_roles[1].role.",
+                        "type": "string"
+                      },
+                      "given": {
+                        "description": "The value given.",
+                        "type": "string"
+                      },
+                      "allowed": {
+                        "description": "What is accepted.",
+                        "type": "string"
+                      },
+                      "problem": {
+                        "description": "What is wrong.",
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "parameter",
+                      "allowed",
+                      "problem"
+                    ]
+                  }
+                },
+                "kind": {
+                  "description": "A short machine-readable kind, such as invalid_arguments or payment_required.",
+                  "type": "string"
+                },
+                "charged": {
+                  "description": "Whether anything was sent to the provider (and so may have cost money).",
+                  "type": "boolean"
+                },
+                "quote": {
+                  "description": "The price to show the user before repeating the call with confirm_quote set to quote_id (kind confirmation_required).",
+                  "type": "object",
+                  "properties": {
+                    "quote_id": {
+                      "description": "Pass this as confirm_quote, with the same arguments, once the user agreed to the price. Single use; valid 10 minutes.",
+                      "type": "string"
+                    },
+                    "model": {
+                      "description": "The model.",
+                      "type": "string"
+                    },
+                    "duration_seconds": {
+                      "description": "The length in seconds (all shots of a long video together).",
+                      "type": "integer"
+                    },
+                    "resolution": {
+                      "description": "The resolution.",
+                      "type": "string"
+                    },
+                    "shots": {
+                      "description": "How many paid clips the call starts.",
+                      "type": "integer"
+                    },
+                    "estimated_cost_usd": {
+                      "description": "The estimated cost in USD; absent when no price is known.",
+                      "type": "number"
+                    },
+                    "estimate_basis": {
+                      "description": "How the estimate was worked out.",
+                      "type": "string"
+                    },
+                    "expires_at": {
+                      "description": "When the quote expires.",
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "message": {
+                      "description": "The question to show the user.",
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "quote_id",
+                    "model",
+                    "duration_seconds",
+                    "resolution",
+                    "shots",
+                    "estimate_basis",
+                    "expires_at",
+                    "message"
+                  ]
+                },
+                "next_step": {
+                  "description": "What to do next.",
+                  "type": "string"
+                }
+              },
+              "required": [
+                "error",
+                "kind",
+                "charged",
+                "next_step"
+              ]
+            }
+          ]
+        }
+        """u8;
+
     /// <summary>What list_tasks answers: a <see cref="TaskListReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static ReadOnlySpan<byte> TaskList => """
         {

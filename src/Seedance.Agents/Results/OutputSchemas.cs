@@ -22,6 +22,9 @@ internal static class OutputSchemas
     /// <summary>What generate_video and extend_video answer: a <see cref="Results.TaskReport"/>, a <see cref="DryRunReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement PaidCall { get; } = Parse(OutputSchemaTexts.PaidCall);
 
+    /// <summary>A <see cref="ModelListReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
+    public static JsonElement ModelList { get; } = Parse(OutputSchemaTexts.ModelList);
+
     /// <summary>A <see cref="BalanceReport"/>, or the <see cref="ToolError"/> of a failed call.</summary>
     public static JsonElement Balance { get; } = Parse(OutputSchemaTexts.Balance);
 

@@ -209,7 +209,8 @@ internal static class ReportText
     public static string Describe(DryRunReport report)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Dry run, nothing sent: {report.Model}, {report.Duration} s at {report.Resolution}. ");
+        text.Append(CultureInfo.InvariantCulture,
+            $"Dry run, nothing sent: {report.Model}, {(report.Duration == -1 ? "length chosen by the model" : $"{report.Duration} s")} at {report.Resolution}. ");
         text.Append(report.EstimatedCostUsd is { } usd
             ? $"Estimated cost: {Spending.CostEstimate.Money(usd)} ({report.EstimateBasis})."
             : $"Estimated cost: none ({report.EstimateBasis}).");

@@ -29,6 +29,10 @@ public static class ToolOutcomes
     public static ToolOutcome Success(SequencePreview preview) =>
         new(false, AgentsJson.ToElement(preview, AgentsJsonContext.Default.SequencePreview), ReportText.Describe(preview));
 
+    /// <summary>The models, their limits and prices.</summary>
+    public static ToolOutcome Success(ModelListReport report) =>
+        new(false, AgentsJson.ToElement(report, AgentsJsonContext.Default.ModelListReport), ModelListText.Describe(report));
+
     /// <summary>A failed call: the structured error and its text.</summary>
     public static ToolOutcome Failure(ToolError error) =>
         new(true, AgentsJson.ToElement(error, AgentsJsonContext.Default.ToolError), ReportText.Describe(error));

@@ -16,6 +16,7 @@ namespace Seedance.Agents.Serialization;
 [JsonSerializable(typeof(BalanceReport))]
 [JsonSerializable(typeof(SequenceReport))]
 [JsonSerializable(typeof(SequencePreview))]
+[JsonSerializable(typeof(ModelListReport))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]

@@ -15,36 +15,50 @@ internal sealed class CostEstimator
     // Enough recent charges to smooth out one odd task, few enough that a price change shows within a day's work.
     private const int ChargesConsidered = 50;
 
-    private readonly ModelCatalog _catalog;
+    private readonly Func<ModelCatalog> _models;
     private readonly TaskJournal _journal;
     private readonly SeedanceAgentOptions _options;
 
     public CostEstimator(ModelCatalog catalog, TaskJournal journal, SeedanceAgentOptions options)
+        : this(() => catalog, journal, options)
     {
-        _catalog = catalog;
+    }
+
+    /// <summary>An estimator over the catalogue in force at each estimate (the provider's prices, once read).</summary>
+    public CostEstimator(Func<ModelCatalog> models, TaskJournal journal, SeedanceAgentOptions options)
+    {
+        _models = models;
         _journal = journal;
         _options = options;
     }
 
+    private ModelCatalog Catalog => _models();
+
     public async Task<CostEstimate> EstimateAsync(VideoGenerationRequest request, CancellationToken cancellationToken)
     {
-        var seconds = request.Duration;
+        // duration -1 (the model chooses) is charged up front at the model's budgeted length, and counted so.
+        var known = Catalog.TryGet(request.Model, out var info);
+        // Charges are journaled under the id sent: a model asked for by its other id learns from the same tasks.
+        var byId = known && info!.Name != request.Model && !_options.Prices.ContainsKey(request.Model) ? request with { Model = info.Name } : request;
+        var seconds = known ? info!.BudgetedSeconds(request.Duration) : request.Duration;
         var at = $"at {request.Resolution}{(request.GenerateAudio ? " with sound" : string.Empty)}";
         if (Configured(request) is { } configured)
         {
             return Make(configured, seconds, EstimateSources.Configured, $"{at} (configured price, Seedance:Agents:Prices)");
         }
 
-        if (_options.LearnPricesFromCharges && await ObservedAsync(request, cancellationToken) is { } observed)
+        if (_options.LearnPricesFromCharges && await ObservedAsync(byId, cancellationToken) is { } observed)
         {
             return Make(observed.Rate, seconds, EstimateSources.Observed,
-                $"{at} (observed in the real charges of {observed.Tasks} finished {request.Model} {request.Resolution} task{(observed.Tasks == 1 ? string.Empty : "s")})");
+                $"{at} (observed in the real charges of {observed.Tasks} finished {byId.Model} {request.Resolution} task{(observed.Tasks == 1 ? string.Empty : "s")})");
         }
 
-        if (_catalog.TryGet(request.Model, out var model) && model.PriceAt(request.Resolution) is { } price)
+        if (known && info!.PriceAt(request.Resolution) is { } price)
         {
-            return Make(price.RateFor(request.GenerateAudio), seconds, EstimateSources.PriceTable,
-                $"{at} (published price{(price.Source is null ? string.Empty : ", " + price.Source)})");
+            var withVideo = request.VideoUrls is { Count: > 0 };
+            return Make(price.RateFor(request.GenerateAudio, withVideo), seconds, EstimateSources.PriceTable,
+                $"{at}{(withVideo && price.UsdPerSecondWithVideo is not null ? " with a reference video" : string.Empty)} "
+                + $"({price.Source ?? "published price"}{(price.CheckedOn is null ? string.Empty : ", read " + price.CheckedOn)})");
         }
 
         var none = new CostEstimate(null, null, seconds, EstimateSources.None,
@@ -72,13 +86,13 @@ internal sealed class CostEstimator
             return (own.Max(), $"for {model}");
         }
 
-        var all = _catalog.Models.Select(m => m.Name).Concat(_options.Prices.Keys).SelectMany(Rates).ToArray();
+        var all = Catalog.Models.Select(m => m.Name).Concat(_options.Prices.Keys).SelectMany(Rates).ToArray();
         return all.Length > 0 ? (all.Max(), "for any model") : null;
     }
 
     private IEnumerable<decimal> Rates(string model)
     {
-        if (_catalog.TryGet(model, out var info))
+        if (Catalog.TryGet(model, out var info))
         {
             foreach (var price in info.Prices)
             {

@@ -10,7 +10,10 @@ using Seedance.Client.Tasks;
 
 namespace Seedance.Agents.Tools;
 
-/// <summary>extend_video: the previous clip's last frame becomes the first frame of a new generation that inherits its settings.</summary>
+/// <summary>
+/// extend_video: a new generation that inherits the previous clip's settings and continues it: by the provider itself where the
+/// model has its own extension (<see cref="ProviderExtension"/>), otherwise from the previous clip's last frame.
+/// </summary>
 internal sealed class ExtendVideoTool : ISeedanceTool
 {
     private readonly SeedanceClient _client;
@@ -20,10 +23,12 @@ internal sealed class ExtendVideoTool : ISeedanceTool
     private readonly GenerationStarter _starter;
     private readonly LastFrameSource _frames;
     private readonly SequenceRunner _runner;
+    private readonly TimeProvider _time;
 
     public ExtendVideoTool(SeedanceClient client, TaskJournal journal, SequenceJournal films, TaskWaiter waiter, GenerationStarter starter,
-        LastFrameSource frames, SequenceRunner runner)
+        LastFrameSource frames, SequenceRunner runner, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _runner = runner;
         _client = client;
         _journal = journal;
@@ -45,7 +50,8 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         Name = ToolNames.ExtendVideo,
         Title = "Extend a video",
         Description =
-            "Continue a finished clip: the last frame of task_id becomes the first frame of a new PAID generation that keeps "
+            "Continue a finished clip with a new PAID generation: on models with the provider's own extension (see list_models) the "
+            + "provider continues the clip itself, elsewhere the last frame of task_id becomes its first frame; the answer says which. It keeps "
             + $"the previous clip's {Inherited()} unless you set them here (a resolution its model cannot render is refused before "
             + "anything is sent, naming the model: then pass model too), and again returns its "
             + "own last frame so chains can go on. The previous task must have succeeded with a last frame (generate_video asks "
@@ -71,15 +77,22 @@ internal sealed class ExtendVideoTool : ISeedanceTool
 
         var (previous, entry) = await FindPreviousAsync(taskId, deadline, cancellationToken);
         var dryRun = read.Flag(ToolParameters.DryRun);
-        var firstFrame = FirstFrame(previous, entry);
         var earlier = (entry?.RequestJson is { Length: > 2 } json ? SeedanceJson.DeserializeRequest(json) : null) ?? new VideoGenerationRequest();
 
-        var start = new VideoGenerationRequest
-        {
-            ReturnLastFrame = true,
-            ImageWithRoles = [new ImageWithRole { Url = firstFrame, Role = ImageRoles.FirstFrame }],
-        };
+        // Where the model has the provider's own extension, the provider continues the clip itself; elsewhere the new clip
+        // starts on the previous one's last frame.
+        var clip = ProviderExtension.ClipToExtend(_client.Catalog, Parameters.ToRequest(read, Parameters.Inherit(earlier, new VideoGenerationRequest())).Model,
+            previous, _time.GetUtcNow());
+        var firstFrame = clip is null ? FirstFrame(previous, entry) : null;
+        var start = clip is not null
+            ? ProviderExtension.Request(clip)
+            : new VideoGenerationRequest
+            {
+                ReturnLastFrame = true,
+                ImageWithRoles = [new ImageWithRole { Url = firstFrame, Role = ImageRoles.FirstFrame }],
+            };
         var request = Parameters.ToRequest(read, Parameters.Inherit(earlier, start));
+        var how = ProviderExtension.Describe(request.Model, clip is not null);
         var validation = _client.Validator.Validate(request);
         if (!validation.IsValid)
         {
@@ -91,7 +104,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             string[] notes = firstFrame == ReuploadPlaceholder
                 ? [$"the saved last frame {entry!.LocalLastFramePath} is uploaded again first (the link expired); its URL replaces the placeholder in the body"]
                 : [];
-            return ToolOutcomes.Success(await _starter.PreviewAsync(Name, request, validation.Warnings, notes, cancellationToken));
+            return ToolOutcomes.Success(await _starter.PreviewAsync(Name, request, validation.Warnings, [how, .. notes], cancellationToken));
         }
 
         // A saved last frame is uploaded again only once the call is cleared (price confirmed, budget kept).
@@ -108,8 +121,9 @@ internal sealed class ExtendVideoTool : ISeedanceTool
             };
         if (sequence is null)
         {
-            return ToolOutcomes.Success(await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, confirmQuote: confirmQuote,
-                beforeSend: beforeSend));
+            var started = await _starter.StartAsync(Name, request, previous.Id, validation.Warnings, wait, call, confirmQuote: confirmQuote,
+                beforeSend: beforeSend);
+            return ToolOutcomes.Success(started with { Warnings = [how, .. started.Warnings ?? []] });
         }
 
         // The new clip is the sequence's next shot (one row per shot: a second extension of the same film at once is refused by the
@@ -120,6 +134,7 @@ internal sealed class ExtendVideoTool : ISeedanceTool
         _runner.Ensure(sequence.SequenceId);
         return ToolOutcomes.Success(report with
         {
+            Warnings = [how, .. report.Warnings ?? []],
             NextStep = $"This clip is shot {shot.Shot} of {sequence.SequenceId}; when it is done the film is stitched again with it. Call check_task with "
                 + $"task_id \"{sequence.SequenceId}\" and wait=50 to follow the film.",
         });

@@ -50,7 +50,7 @@ internal sealed class GenerateLongVideoTool : ISeedanceTool
         Name = ToolNames.GenerateLongVideo,
         Title = "Generate a long video from a storyboard (Seedance 2.0)",
         Description =
-            $"Make a film longer than one clip (at most {ModelLimits.Duration(null).Max} s) from a storyboard of {ToolParameters.MinShots} to "
+            $"Make a film longer than one clip (how long a shot may be depends on the model: see shots[].duration) from a storyboard of {ToolParameters.MinShots} to "
             + $"{ToolParameters.MaxShots} shots: each shot is rendered as one PAID clip, each shot after the first starts on the previous "
             + "shot's last frame (so the film flows), and when all are saved they are stitched into one MP4 on this machine. Model, size, "
             + "resolution, generate_audio and seed are shared by every shot; image inputs apply to the first shot. The whole film is priced "

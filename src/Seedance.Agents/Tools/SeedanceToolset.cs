@@ -55,6 +55,9 @@ public sealed class SeedanceToolset
         Functions.Select(f => requireApprovalForPaidTools && f.Definition.Paid ? new ApprovalRequiredAIFunction(new HostApprovedFunction(f)) : (AIFunction)f)
             .ToArray();
 
+    /// <summary>Keeps the model catalogue in step with the provider; each call starts a refresh when one is due, and never waits for it.</summary>
+    public Models.ModelFactsRefresher? ModelFacts { get; init; }
+
     /// <summary>The journal of submitted tasks.</summary>
     public TaskJournal Journal { get; }
 
@@ -108,6 +111,9 @@ public sealed class SeedanceToolset
                 NextStep = $"Use one of: {string.Join(", ", Definitions.Select(d => d.Name))}.",
             });
         }
+
+        // First use, then daily: the provider's model facts are read in the background, never delaying this call.
+        ModelFacts?.EnsureFresh();
 
         // Every call answers within the time limit whatever the provider does: the tools bound each network attempt by the
         // call's deadline, and this token is the backstop.

@@ -9,7 +9,7 @@ namespace Seedance.Agents.Tools;
 /// </summary>
 public static class ToolCatalog
 {
-    /// <summary>generate_video, check_task, extend_video, list_tasks, get_balance, generate_long_video, stop_long_video for <paramref name="catalog"/>.</summary>
+    /// <summary>generate_video, check_task, extend_video, list_tasks, get_balance, generate_long_video, stop_long_video, list_models for <paramref name="catalog"/>.</summary>
     public static IReadOnlyList<SeedanceToolDefinition> Create(ModelCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -22,6 +22,7 @@ public static class ToolCatalog
             GetBalanceTool.Define(catalog),
             GenerateLongVideoTool.Define(catalog),
             StopLongVideoTool.Define(catalog),
+            ListModelsTool.Define(catalog),
         ];
     }
 }

@@ -17,4 +17,7 @@ public static class ToolNames
     public const string StopLongVideo = "stop_long_video";
     /// <summary>Reads the account balance and today's spend.</summary>
     public const string GetBalance = "get_balance";
+
+    /// <summary>What each model allows and costs today.</summary>
+    public const string ListModels = "list_models";
 }

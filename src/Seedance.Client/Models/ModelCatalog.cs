@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Seedance.Client.Requests;
 
 namespace Seedance.Client.Models;
 
@@ -34,36 +33,8 @@ public sealed class ModelCatalog
         Models = order.Select(name => _models[name]).ToArray();
     }
 
-    /// <summary>The documented Seedance 2.0 models.</summary>
-    public static ModelCatalog Default { get; } = new(
-    [
-        new ModelInfo
-        {
-            Name = SeedanceModels.Standard,
-            Resolutions = VideoResolutions.All,
-            SupportsAssetUrls = true,
-            Summary = "standard: every feature, 480p to 4k",
-            Prices = PublishedPrices.Standard,
-        },
-        new ModelInfo
-        {
-            Name = SeedanceModels.Fast,
-            Resolutions = [VideoResolutions.P480, VideoResolutions.P720],
-            SupportsAssetUrls = true,
-            Summary = "fast: same features, quicker, 480p/720p",
-            Prices = PublishedPrices.Fast,
-        },
-        new ModelInfo
-        {
-            Name = SeedanceModels.Mini,
-            Resolutions = [VideoResolutions.P480, VideoResolutions.P720],
-            SupportsAssetUrls = false,
-            MaxPromptLength = null,
-            RecommendedMaxCjkCharacters = 500,
-            RecommendedMaxWords = 1000,
-            Summary = "mini: 480p/720p, no asset:// URLs",
-        },
-    ]);
+    /// <summary>The shipped catalogue (<c>Models/models.json</c>): Seedance 2.0's three models and Seedance 2.5, each fact with its source and date.</summary>
+    public static ModelCatalog Default { get; } = new(ModelCatalogFile.Load());
 
     /// <summary>Every model, in catalogue order.</summary>
     public IReadOnlyList<ModelInfo> Models { get; }
@@ -71,7 +42,10 @@ public sealed class ModelCatalog
     /// <summary>Every model name, in catalogue order.</summary>
     public IReadOnlyList<string> Names => Models.Select(m => m.Name).ToArray();
 
-    /// <summary>Looks a model up by its exact name.</summary>
+    /// <summary>Every id accepted in <c>model</c>: each name, then its aliases.</summary>
+    public IReadOnlyList<string> AcceptedIds => Models.SelectMany(m => m.Aliases.Prepend(m.Name)).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Looks a model up by its exact name or one of its aliases.</summary>
     public bool TryGet(string? name, [NotNullWhen(true)] out ModelInfo? model)
     {
         if (name is null)
@@ -80,7 +54,13 @@ public sealed class ModelCatalog
             return false;
         }
 
-        return _models.TryGetValue(name, out model);
+        if (_models.TryGetValue(name, out model))
+        {
+            return true;
+        }
+
+        model = Models.FirstOrDefault(m => m.IsCalled(name));
+        return model is not null;
     }
 
     /// <summary>A copy of this catalogue with the given models added or replaced.</summary>

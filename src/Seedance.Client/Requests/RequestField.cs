@@ -40,6 +40,21 @@ public abstract record RequestField
     /// </summary>
     public Func<ModelInfo?, IntRange>? Range { get; init; }
 
+    /// <summary>
+    /// For a number whose allowed values are not one range (duration: 4 to 30, or -1 where the model chooses): whether the
+    /// model takes the value; null when <see cref="Range"/> alone decides.
+    /// </summary>
+    public Func<ModelInfo?, long, bool>? Accepts { get; init; }
+
+    /// <summary>What a refused number should have been, for the model (null: the range in words with its <see cref="Unit"/>).</summary>
+    public Func<ModelInfo?, string>? AllowedText { get; init; }
+
+    /// <summary>
+    /// True when each model offers its own values (output_format): a value is refused unless the request's model offers
+    /// it, and a model that offers none takes no value. False: a value is refused only when no model knows it.
+    /// </summary>
+    public bool ValuesPerModel { get; init; }
+
     /// <summary>For a list the provider sets no count for: the most items the schema shows, which nothing enforces.</summary>
     public int? SchemaMaxItems { get; init; }
 

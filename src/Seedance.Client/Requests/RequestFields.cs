@@ -16,8 +16,9 @@ public static class RequestFields
         Property = nameof(VideoGenerationRequest.Model),
         Shape = FieldShape.Text,
         Rule = RequestRules.Model,
-        RuleText = "model is one of doubao-seedance-2.0 (standard), doubao-seedance-2.0-fast, doubao-seedance-2.0-mini.",
-        Values = (c, _) => c.Names,
+        RuleText = "model is one the catalogue knows (doubao-seedance-2.0, -fast, -mini, seedance-2.5 or its alias doubao-seedance-2.5) "
+            + "or one the provider lists.",
+        Values = (c, _) => c.AcceptedIds,
         Noun = "model",
         Required = true,
         Default = SeedanceModels.Standard,
@@ -46,11 +47,13 @@ public static class RequestFields
         Property = nameof(VideoGenerationRequest.Duration),
         Shape = FieldShape.WholeNumber,
         Rule = RequestRules.Duration,
-        RuleText = $"duration is an integer of {ModelLimits.Duration(null).Bounds} seconds; default {VideoDefaults.Duration}.",
+        RuleText = $"duration is an integer within the model's range ({ModelLimits.Durations(ModelLimits.Shipped)}); default {VideoDefaults.Duration}.",
         Range = ModelLimits.Duration,
+        Accepts = ModelLimits.AcceptsDuration,
+        AllowedText = ModelLimits.DurationAllowed,
         Unit = "seconds",
         Default = VideoDefaults.Duration,
-        Describe = _ => $"Length in seconds, a whole number from {ModelLimits.Duration(null).Bounds}.",
+        Describe = c => $"Length in seconds, a whole number: {ModelLimits.Durations(c)}.",
         Get = r => r.Duration,
         With = (r, v) => r with { Duration = v },
     };
@@ -172,12 +175,12 @@ public static class RequestFields
         Property = nameof(VideoGenerationRequest.ImageUrls),
         Shape = FieldShape.StringList,
         Rule = RequestRules.ImageCount,
-        RuleText = $"image_urls holds at most {ModelLimits.Images(null).Max} images.",
+        RuleText = $"image_urls holds at most the model's image count ({ModelLimits.Counts(ModelLimits.Shipped, m => m.MaxImages)}).",
         Range = ModelLimits.Images,
         Unit = "images",
         Noun = "images",
         IsMediaUrl = true,
-        Describe = c => $"Reference images, at most {ModelLimits.Images(null).Max}. One image is image-to-video: the clip starts from it "
+        Describe = c => $"Reference images, at most {ModelLimits.Counts(c, m => m.MaxImages)}. One image is image-to-video: the clip starts from it "
             + "(as in the provider's example); several are references the clip draws on. For an exact first or last frame use "
             + $"image_with_roles. {FieldTexts.MediaItem(c)} Do not combine with image_with_roles.",
         Get = r => r.ImageUrls,
@@ -244,13 +247,13 @@ public static class RequestFields
         Property = nameof(VideoGenerationRequest.VideoUrls),
         Shape = FieldShape.StringList,
         Rule = RequestRules.Videos,
-        RuleText = $"video_urls holds at most {ModelLimits.Videos(null).Max} videos; their total length must be over 1.8 s and under 15.2 s; "
+        RuleText = $"video_urls holds at most the model's video count ({ModelLimits.Counts(ModelLimits.Shipped, m => m.MaxVideos)}); their total length must be over 1.8 s and under 15.2 s; "
             + "each 480p to 720p; no real people.",
         Range = ModelLimits.Videos,
         Unit = "videos",
         Noun = "reference videos",
         IsMediaUrl = true,
-        Describe = c => $"Reference videos, at most {ModelLimits.Videos(null).Max}, total length over 1.8 s and under 15.2 s, each "
+        Describe = c => $"Reference videos, at most {ModelLimits.Counts(c, m => m.MaxVideos)}, total length over 1.8 s and under 15.2 s, each "
             + $"480p to 720p, no real people. Each item is an http(s) URL or asset://<id> (only on {FieldTexts.AssetModels(c)}); local "
             + "video files cannot be uploaded. Not allowed with a first_frame or last_frame image.",
         Get = r => r.VideoUrls,
@@ -264,19 +267,60 @@ public static class RequestFields
         Property = nameof(VideoGenerationRequest.AudioUrls),
         Shape = FieldShape.StringList,
         Rule = RequestRules.Audio,
-        RuleText = $"audio_urls holds at most {ModelLimits.AudioClips(null).Max} clips, total at most 15 s, and needs at least one image or video beside it.",
+        RuleText = $"audio_urls holds at most the model's clip count ({ModelLimits.Counts(ModelLimits.Shipped, m => m.MaxAudios)}), total at most 15 s, "
+            + "and needs at least one image or video beside it on models without audio-only references.",
         Range = ModelLimits.AudioClips,
         Unit = "clips",
         Noun = "reference audio clips",
         IsMediaUrl = true,
-        Describe = c => $"Reference audio clips, at most {ModelLimits.AudioClips(null).Max}, total at most 15 s. Needs at least one image "
-            + "(image_urls or image_with_roles) or video (video_urls) beside it. Each item is an http(s) URL or asset://<id> (only on "
+        Describe = c => $"Reference audio clips, at most {ModelLimits.Counts(c, m => m.MaxAudios)}, total at most 15 s. Needs at least one image "
+            + $"(image_urls or image_with_roles) or video (video_urls) beside it{ModelLimits.AudioOnlyExceptions(c)}. Each item is an http(s) URL or asset://<id> (only on "
             + $"{FieldTexts.AssetModels(c)}). Not allowed with a first_frame or last_frame image.",
         Get = r => r.AudioUrls,
         With = (r, v) => r with { AudioUrls = v },
     };
 
+    /// <summary><c>output_format</c> (R17): only on the models that offer it, each with its own values.</summary>
+    public static RequestField<VideoGenerationRequest, string?> OutputFormat { get; } = new()
+    {
+        Name = "output_format",
+        Property = nameof(VideoGenerationRequest.OutputFormat),
+        Shape = FieldShape.Text,
+        Rule = RequestRules.OutputFormat,
+        RuleText = "output_format is one the model offers (mp4 or mov on 2.5); models without it take none.",
+        Values = ModelLimits.OutputFormats,
+        ValuesPerModel = true,
+        Noun = "output_format",
+        Describe = c => $"The result's container. Only on {ModelLimits.Offering(c, m => m.OutputFormats)}; leave it out on other models.",
+        Get = r => r.OutputFormat,
+        With = (r, v) => r with { OutputFormat = v },
+    };
+
+    /// <summary>
+    /// <c>omni_reference_task_type</c> (R18): only on the models that offer it; that extend and edit need the clip in
+    /// <c>video_urls</c> is the validator's own rule.
+    /// </summary>
+    public static RequestField<VideoGenerationRequest, string?> OmniReferenceTaskType { get; } = new()
+    {
+        Name = "omni_reference_task_type",
+        Property = nameof(VideoGenerationRequest.OmniReferenceTaskType),
+        Shape = FieldShape.Text,
+        Rule = RequestRules.ReferenceTaskType,
+        RuleText = "omni_reference_task_type is one the model offers (auto, reference, edit, extend on 2.5); "
+            + "extend and edit need the source clip in video_urls.",
+        Values = ModelLimits.ReferenceTaskTypes,
+        ValuesPerModel = true,
+        Noun = "omni_reference_task_type",
+        Describe = c => $"How the references are used, only on {ModelLimits.Offering(c, m => m.ReferenceTaskTypes)}: edit changes the clip "
+            + "in video_urls, extend continues it (extend_video does this for you). Leave it out on other models.",
+        Get = r => r.OmniReferenceTaskType,
+        With = (r, v) => r with { OmniReferenceTaskType = v },
+    };
+
     /// <summary>Every top-level field, in the record's (and the schema's) order.</summary>
     public static IReadOnlyList<RequestField> All { get; } =
-        [Model, Prompt, Duration, Size, Resolution, Seed, GenerateAudio, ReturnLastFrame, Tools, ImageUrls, ImageWithRoles, VideoUrls, AudioUrls];
+    [
+        Model, Prompt, Duration, Size, Resolution, Seed, GenerateAudio, ReturnLastFrame, Tools, ImageUrls, ImageWithRoles, VideoUrls, AudioUrls,
+        OutputFormat, OmniReferenceTaskType,
+    ];
 }

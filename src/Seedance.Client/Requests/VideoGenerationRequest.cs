@@ -16,7 +16,7 @@ public sealed record VideoGenerationRequest
     [JsonPropertyName("prompt")]
     public string? Prompt { get; init; }
 
-    /// <summary>Length in seconds (see <see cref="ModelLimits.Duration"/>). Always sent; the default is 5.</summary>
+    /// <summary>Length in seconds within the model's range (<see cref="ModelLimits.Duration"/>: 4 to 15 on 2.0; -1 lets 2.5 choose). Always sent; the default is 5.</summary>
     [JsonPropertyName("duration")]
     public int Duration { get; init; } = VideoDefaults.Duration;
 
@@ -59,4 +59,12 @@ public sealed record VideoGenerationRequest
     /// <summary>Reference audio clips (at most 3), only beside an image or a video.</summary>
     [JsonPropertyName("audio_urls")]
     public IReadOnlyList<string>? AudioUrls { get; init; }
+
+    /// <summary>The container of the result (<c>mp4</c> or <c>mov</c> on models that offer it); omitted when null.</summary>
+    [JsonPropertyName("output_format")]
+    public string? OutputFormat { get; init; }
+
+    /// <summary>How references are used (<c>auto</c>, <c>reference</c>, <c>edit</c>, <c>extend</c> on models that offer it); omitted when null.</summary>
+    [JsonPropertyName("omni_reference_task_type")]
+    public string? OmniReferenceTaskType { get; init; }
 }

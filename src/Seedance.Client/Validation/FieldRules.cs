@@ -24,10 +24,11 @@ internal static class FieldRules
             case FieldShape.WholeNumber when value is not null:
                 var number = value is int small ? small : (long)value;
                 var range = field.Range!(model);
-                if (!range.Contains(number))
+                if (!(field.Accepts?.Invoke(model, number) ?? range.Contains(number)))
                 {
                     errors.Add(new(field.Rule, path, number.ToString(CultureInfo.InvariantCulture),
-                        field.Unit is null ? range.Text : $"{range.Text} ({field.Unit})", $"{field.Name} is out of range"));
+                        field.AllowedText?.Invoke(model) ?? (field.Unit is null ? range.Text : $"{range.Text} ({field.Unit})"),
+                        $"{field.Name} is out of range"));
                 }
 
                 break;
@@ -76,7 +77,7 @@ internal static class FieldRules
                 if (model is { SupportsAssetUrls: false })
                 {
                     errors.Add(new(RequestRules.MediaUrls, path, url, $"an http:// or https:// URL on {model.Name}",
-                        $"asset:// URLs work only on {SeedanceModels.Standard} and {SeedanceModels.Fast}"));
+                        $"asset:// URLs do not work on {model.Name}"));
                 }
 
                 return;
@@ -99,7 +100,15 @@ internal static class FieldRules
             return;
         }
 
-        if (field.Values is { } values && !values(catalog, null).Contains(text, StringComparer.Ordinal))
+        if (field.Values is { } values && field.ValuesPerModel && model is not null && !values(catalog, model).Contains(text, StringComparer.Ordinal))
+        {
+            // R17, R18: a field only some models have, each with its own values.
+            var offered = values(catalog, model);
+            errors.Add(offered.Count > 0
+                ? new(field.Rule, path, text, $"{string.Join(", ", offered)} on {model.Name}", $"unknown {field.Noun}")
+                : new(field.Rule, path, text, $"nothing: {model.Name} has no {field.Name} (leave it out)", $"{model.Name} does not take {field.Name}"));
+        }
+        else if (field.Values is { } known && !known(catalog, null).Contains(text, StringComparer.Ordinal))
         {
             errors.Add(new(field.Rule, path, text, Allowed(field, catalog, model), $"unknown {field.Noun}"));
         }
@@ -113,7 +122,8 @@ internal static class FieldRules
     {
         if (field.Range?.Invoke(model) is { } range && count > range.Max)
         {
-            errors.Add(new(field.Rule, path, $"{count} {field.Unit}", $"at most {range.Max} {field.Unit}", $"too many {field.Noun}"));
+            errors.Add(new(field.Rule, path, $"{count} {field.Unit}", $"at most {range.Max} {field.Unit}{(model is null ? string.Empty : $" on {model.Name}")}",
+                $"too many {field.Noun}"));
         }
     }
 }

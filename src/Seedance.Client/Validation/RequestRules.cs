@@ -3,7 +3,7 @@ using Seedance.Client.Requests;
 namespace Seedance.Client.Validation;
 
 /// <summary>
-/// The request rules (R1–R16), each id named once (a field added later may name its own in its row). <see cref="Violation.Rule"/> holds one of these ids;
+/// The request rules (R1–R18), each id named once (a field added later may name its own in its row). <see cref="Violation.Rule"/> holds one of these ids;
 /// <see cref="All"/> is the catalogue with each rule's text.
 /// </summary>
 public static class RequestRules
@@ -56,6 +56,12 @@ public static class RequestRules
     /// <summary>R16: every media URL's form, and where <c>asset://</c> is allowed.</summary>
     public const string MediaUrls = "R16";
 
+    /// <summary>R17: <c>output_format</c> is one the model offers.</summary>
+    public const string OutputFormat = "R17";
+
+    /// <summary>R18: <c>omni_reference_task_type</c> is one the model offers; <c>extend</c> and <c>edit</c> need the source clip in <c>video_urls</c>.</summary>
+    public const string ReferenceTaskType = "R18";
+
     /// <summary>
     /// The catalogue in rule order, each rule as the design states it: the rules of one field are stated by its row in
     /// <see cref="RequestFields"/> (<see cref="RequestField.RuleText"/>), the rules that join fields here.
@@ -70,7 +76,7 @@ public static class RequestRules
                     + "1000 English words recommended, so a longer prompt gets a warning, not an error)."),
                 new(ImagesExclusive, "image_urls and image_with_roles are mutually exclusive."),
                 new(FrameExcludesMedia, "with a first_frame or last_frame image, video_urls and audio_urls are not allowed."),
-                new(MediaUrls, "every media URL is http(s)://… or asset://<id>; asset:// only on doubao-seedance-2.0 and -fast."),
+                new(MediaUrls, "every media URL is http(s)://… or asset://<id>; asset:// only on the models that take it (doubao-seedance-2.0, -fast and seedance-2.5)."),
             ])
             .OrderBy(r => Number(r.Id)),
     ];

@@ -4,19 +4,32 @@ using Seedance.Client.Requests;
 namespace Seedance.Client.Validation;
 
 /// <summary>
-/// Checks a <see cref="VideoGenerationRequest"/> against every documented rule (R1–R16) and reports all
-/// violations at once. Rules that need the media itself (video and audio lengths) cannot be checked here.
+/// Checks a <see cref="VideoGenerationRequest"/> against every documented rule (R1–R18) and reports all
+/// violations at once. Rules that need the media itself (video and audio lengths) cannot be checked here. Each model is
+/// held to its own facts as they are in force now (<see cref="LiveModelCatalog"/>: the provider's, once read).
 /// </summary>
 public sealed class RequestValidator
 {
+    private readonly LiveModelCatalog _models;
+
     /// <summary>Creates a validator for the given catalogue (the documented models when null).</summary>
     public RequestValidator(ModelCatalog? catalog = null)
+        : this(new LiveModelCatalog(catalog ?? ModelCatalog.Default))
     {
-        Catalog = catalog ?? ModelCatalog.Default;
     }
 
-    /// <summary>The models this validator accepts.</summary>
-    public ModelCatalog Catalog { get; }
+    /// <summary>Creates a validator that follows <paramref name="models"/>: what the provider says today, once read.</summary>
+    public RequestValidator(LiveModelCatalog models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+    }
+
+    /// <summary>The models this validator accepts, as they are now.</summary>
+    public ModelCatalog Catalog => _models.Current;
+
+    /// <summary>The catalogue this validator follows.</summary>
+    public LiveModelCatalog Models => _models;
 
     /// <summary>Returns every violation and warning of <paramref name="request"/>.</summary>
     public ValidationResult Validate(VideoGenerationRequest request)
@@ -25,12 +38,14 @@ public sealed class RequestValidator
         var errors = new List<Violation>();
         var warnings = new List<Violation>();
 
-        Catalog.TryGet(request.Model, out var model);
+        // One catalogue for the whole request, even if the provider's facts are put in force meanwhile.
+        var catalog = Catalog;
+        catalog.TryGet(request.Model, out var model);
 
-        // Every single-field rule (R1, R4–R7, R9, R10, R12, R14, R15's count, R16) comes from the catalogue's rows.
+        // Every single-field rule (R1, R4–R7, R9, R10, R12, R14, R15's count, R16, R17, R18's values) comes from the catalogue's rows.
         foreach (var field in RequestFields.All)
         {
-            FieldRules.Check(field, request, field.Name, model, Catalog, errors);
+            FieldRules.Check(field, request, field.Name, model, catalog, errors);
         }
 
         // The rules below join two fields, or a field and the model.
@@ -46,7 +61,7 @@ public sealed class RequestValidator
         if (model is not null && VideoResolutions.All.Contains(request.Resolution, StringComparer.Ordinal)
             && !model.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
         {
-            var richer = Catalog.Models.Where(m => m.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
+            var richer = catalog.Models.Where(m => m.Resolutions.Contains(request.Resolution, StringComparer.Ordinal))
                 .Select(m => m.Name);
             errors.Add(new(RequestRules.Resolution, "resolution", request.Resolution,
                 $"{string.Join(", ", model.Resolutions)} on {model.Name}",
@@ -76,12 +91,20 @@ public sealed class RequestValidator
                 "reference audio cannot be combined with first/last frame images"));
         }
 
-        // R15
-        if (audios > 0 && images + roleImages + videos == 0)
+        // R15: audio as the only reference, on the models that do not take it alone.
+        if (audios > 0 && images + roleImages + videos == 0 && model is not { AudioOnlyReferences: true })
         {
             errors.Add(new(RequestRules.Audio, "audio_urls", $"{audios} clips and no image or video",
                 "audio_urls together with at least one image (image_urls or image_with_roles) or video (video_urls)",
                 "reference audio needs a reference image or video beside it"));
+        }
+
+        // R18: the provider extends or edits the clip it is given, so there must be one.
+        if (request.OmniReferenceTaskType is "extend" or "edit" && videos == 0 && model?.ReferenceTaskTypes.Count > 0)
+        {
+            errors.Add(new(RequestRules.ReferenceTaskType, "video_urls", "no videos",
+                $"the source clip in video_urls when omni_reference_task_type is {request.OmniReferenceTaskType}",
+                "the clip to extend or edit is missing"));
         }
 
         // Reported in rule order (R1 first), each rule's violations in the order the fields were found.

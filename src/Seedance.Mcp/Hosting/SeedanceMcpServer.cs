@@ -22,12 +22,12 @@ namespace Seedance.Mcp.Hosting;
 internal static class SeedanceMcpServer
 {
     public static string Instructions { get; } =
-        $"Seedance makes short videos ({ModelLimits.Duration(null).Bounds} s) with ByteDance Seedance 2.0. generate_video starts a paid job and returns a task_id; "
+        $"Seedance makes short videos ({ModelLimits.ShotDurations(ModelLimits.Shipped)} s) with ByteDance Seedance. generate_video starts a paid job and returns a task_id; "
         + "rendering takes 1 to 5 minutes, so then call check_task with that task_id and wait=50 until done is true; the video is "
         + "downloaded and its path returned. extend_video continues a finished clip from its last frame. list_tasks finds lost ids. "
         + "For a film longer than one clip, generate_long_video renders a storyboard shot by shot in the background (follow it with "
         + "check_task and its sequence_id; stop_long_video stops it). dry_run true prices a paid call without sending it; get_balance "
-        + "shows the balance and today's spend. Never call generate_video twice for the same video.";
+        + "shows the balance and today's spend; list_models what each model allows and costs today. Never call generate_video twice for the same video.";
 
     public static string Version => typeof(SeedanceMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?.Split('+')[0] ?? "0.0.0";

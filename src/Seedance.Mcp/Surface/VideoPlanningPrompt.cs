@@ -1,12 +1,17 @@
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
+using Seedance.Agents.Films;
+using Seedance.Client;
+using Seedance.Client.Models;
 using Seedance.Client.Requests;
 
 namespace Seedance.Mcp.Surface;
 
 /// <summary>
-/// A prompt that turns an idea into a shot plan for a longer video: shots of a clip's length that continue from each other,
+/// A prompt that turns an idea into a shot plan for a longer video: shots within the model's range (fewer, longer ones on
+/// models with longer clips, <see cref="ShotPlanning"/>) that continue from each other,
 /// priced with a dry run first, then made with the tools.
 /// </summary>
 internal static class VideoPlanningPrompt
@@ -17,7 +22,7 @@ internal static class VideoPlanningPrompt
     {
         Name = Name,
         Title = "Plan a multi-shot video",
-        Description = $"Turn an idea into a shot list (each shot {ModelLimits.Duration(null).Bounds} s, each continuing from the last frame of the one before), price it, "
+        Description = "Turn an idea into a shot list (shots as long as the model allows, each continuing from the last frame of the one before), price it, "
             + "then make it with the Seedance tools.",
         Arguments =
         [
@@ -47,11 +52,14 @@ internal static class VideoPlanningPrompt
         var seconds = int.TryParse(Get("seconds"), out var total) && total is > 0 and <= 180 ? total : 30;
         var size = Get("size") ?? "16:9";
         var model = Get("model") ?? "doubao-seedance-2.0";
-        var shots = Math.Clamp((int)Math.Ceiling(seconds / 10.0), 2, 12);
+        // Fewer, longer shots on models that render longer clips (the catalogue in force: the provider's limits once read).
+        var catalog = request.Services?.GetService<SeedanceClient>()?.Catalog ?? ModelCatalog.Default;
+        var info = catalog.TryGet(model, out var known) ? known : catalog.Models[0];
+        var shots = ShotPlanning.ShotCount(info, seconds);
         var text = $"""
             Plan and make a video of about {seconds} seconds from this idea: {idea}
 
-            1. Write a shot list of {shots} shots. Each shot is {ModelLimits.Duration(null).Bounds} seconds and continues from the last frame of the one before, so
+            1. Write a shot list of {shots} shots of about {ShotPlanning.TargetSeconds(info)} seconds. Each shot is {ModelLimits.ShotDuration(info).Bounds} seconds on {info.Name} and continues from the last frame of the one before, so
                describe each as what happens next (subject, action, camera, light), keeping characters, place and style consistent.
             2. Price it before paying: call generate_long_video with the shots, model "{model}", size "{size}" and dry_run true (or, if that
                tool is not listed, generate_video with dry_run true for the first shot). Tell the user the estimated total.

@@ -27,7 +27,6 @@ internal static class SandboxEndpoints
     public const string ReplayedHeader = "Idempotency-Replayed";
 
     private const int MaxSubmitBodyBytes = 1024 * 1024;
-    private static readonly RequestValidator Validator = new();
 
     public static void Map(WebApplication app, SandboxState state)
     {
@@ -194,7 +193,7 @@ internal static class SandboxEndpoints
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..24];
     }
 
-    private static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
+    internal static async Task<bool> AuthorizeAsync(HttpContext context, SandboxState state)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -277,7 +276,7 @@ internal static class SandboxEndpoints
                 "Invalid request parameters: " + string.Join("; ", problems));
         }
 
-        var validation = Validator.Validate(request);
+        var validation = state.Models.Validator.Validate(request);
         if (!validation.IsValid)
         {
             return SandboxAnswer.Error(400, "invalid_request_error",
@@ -297,7 +296,7 @@ internal static class SandboxEndpoints
             Duration = duration,
             QueueTime = queue,
             EstimatedTime = TimeSpan.FromSeconds(Math.Max(1, Math.Round(duration.TotalSeconds * factor))),
-            Cost = SandboxPrices.CostOf(request),
+            Cost = SandboxPrices.CostOf(request, state.Models),
             WillFail = modifiers.FailTask,
             Account = account,
         };

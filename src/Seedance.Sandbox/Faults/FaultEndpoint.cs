@@ -15,4 +15,6 @@ public enum FaultEndpoint
     Balance,
     /// <summary>Result files: <c>GET /files/videos/…</c> and <c>/files/frames/…</c> (only rules naming <c>files/</c>, or file-only kinds, apply here).</summary>
     Files,
+    /// <summary>The model facts: <c>GET /v1/models</c>, <c>/v1/model-schema</c> and <c>/api/pricing/model</c> (only rules naming <c>models/</c> apply here).</summary>
+    Models,
 }

@@ -7,7 +7,7 @@ namespace Seedance.Sandbox.Faults;
 /// the <c>X-Sandbox-Fault</c> header): <c>[endpoint/]kind[:argument][*count]</c>, for example <c>status/429:2*3</c>,
 /// <c>submit/drop</c>, <c>500</c>, <c>latency:1500</c>, <c>fail</c>, <c>estimate:10</c>, <c>echo-key:401</c>,
 /// <c>files/throttle:262144</c>, <c>files/stall</c>, <c>files/html</c>, <c>files/empty</c>, <c>files/redirect-file</c>,
-/// <c>submit/busy:2</c>.
+/// <c>submit/busy:2</c>, <c>models/500*99</c>.
 /// </summary>
 /// <param name="Kind">What to do.</param>
 /// <param name="Endpoint">Where.</param>
@@ -50,7 +50,7 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
         {
             if (!Enum.TryParse(rest[..slash], ignoreCase: true, out endpoint) || !Enum.IsDefined(endpoint))
             {
-                throw new FormatException($"fault '{text}': unknown endpoint '{rest[..slash]}' (allowed: any, submit, status, upload, balance, files).");
+                throw new FormatException($"fault '{text}': unknown endpoint '{rest[..slash]}' (allowed: any, submit, status, upload, balance, files, models).");
             }
 
             rest = rest[(slash + 1)..];
@@ -97,9 +97,13 @@ public sealed record FaultRule(FaultKind Kind, FaultEndpoint Endpoint = FaultEnd
     /// Whether this rule applies to calls of <paramref name="endpoint"/>. Result files take only rules that name them or
     /// file-only kinds; the provider's endpoints never take file-only kinds.
     /// </summary>
-    public bool Matches(FaultEndpoint endpoint) => endpoint == FaultEndpoint.Files
-        ? Endpoint == FaultEndpoint.Files || (Endpoint == FaultEndpoint.Any && IsFileOnly(Kind))
-        : !IsFileOnly(Kind) && (Endpoint == FaultEndpoint.Any || Endpoint == endpoint);
+    public bool Matches(FaultEndpoint endpoint) => endpoint switch
+    {
+        FaultEndpoint.Files => Endpoint == FaultEndpoint.Files || (Endpoint == FaultEndpoint.Any && IsFileOnly(Kind)),
+        // The model facts are read in the background: a fault meant for the calls a test makes must not be spent on them.
+        FaultEndpoint.Models => Endpoint == FaultEndpoint.Models && !IsFileOnly(Kind),
+        _ => !IsFileOnly(Kind) && (Endpoint == FaultEndpoint.Any || Endpoint == endpoint),
+    };
 
     /// <summary>The kinds that only make sense for a file download.</summary>
     public static bool IsFileOnly(FaultKind kind) =>

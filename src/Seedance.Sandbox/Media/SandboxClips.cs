@@ -49,7 +49,7 @@ internal sealed class SandboxClips
             var caption = Path.Combine(folder, "caption.txt");
             await File.WriteAllTextAsync(caption, Caption(task.Request.Prompt));
             var (width, height) = FrameSize(task.Request.Size);
-            var seconds = Math.Clamp(task.Request.Duration, 1, 60).ToString(CultureInfo.InvariantCulture);
+            var seconds = Math.Clamp(task.Request.Duration == -1 ? Models.SandboxModels.ChosenSeconds : task.Request.Duration, 1, 60).ToString(CultureInfo.InvariantCulture);
             var hash = (uint)StableHash(task.Id);
             var colour = $"0x{(hash & 0x7f7f7f) + 0x202020:x6}";
             var side = Math.Max(16, height / 5);

@@ -1,4 +1,3 @@
-using Seedance.Client.Models;
 using Seedance.Client.Requests;
 
 namespace Seedance.Sandbox.Tasks;
@@ -20,11 +19,16 @@ internal static class SandboxPrices
 
     private const decimal FallbackPerSecond = 0.20m;
 
-    public static decimal CostOf(VideoGenerationRequest request)
+    /// <summary>What <paramref name="request"/> is charged: the model's rate (<paramref name="models"/>) times its length (-1: what the model chose).</summary>
+    public static decimal CostOf(VideoGenerationRequest request, Models.SandboxModels models)
     {
-        var rate = ModelCatalog.Default.TryGet(request.Model, out var model) && model.PriceAt(request.Resolution) is { } price
-            ? price.RateFor(request.GenerateAudio)
-            : Unpublished.GetValueOrDefault((request.Model, request.Resolution), FallbackPerSecond);
-        return rate * request.Duration;
+        var seconds = request.Duration == -1 ? Models.SandboxModels.ChosenSeconds : request.Duration;
+        var rate = models.Catalog.TryGet(request.Model, out var model)
+            ? models.RateOf(model, request.Resolution, request.GenerateAudio, request.VideoUrls is { Count: > 0 })
+            : UnpublishedRate(request.Model, request.Resolution);
+        return rate * seconds;
     }
+
+    /// <summary>The sandbox-only rate for what no table prices.</summary>
+    public static decimal UnpublishedRate(string model, string resolution) => Unpublished.GetValueOrDefault((model, resolution), FallbackPerSecond);
 }

@@ -45,6 +45,8 @@ internal static class OutputSchemaExporter
                 OrError(error, taskReport, Create(typeof(DryRunReport)))),
             ("Balance", "What get_balance answers: a <see cref=\"BalanceReport\"/>, or the <see cref=\"ToolError\"/> of a failed call.",
                 OrError(error, Create(typeof(BalanceReport)))),
+            ("ModelList", "What list_models answers: a <see cref=\"ModelListReport\"/>, or the <see cref=\"ToolError\"/> of a failed call.",
+                OrError(error, Create(typeof(ModelListReport)))),
             ("TaskList", "What list_tasks answers: a <see cref=\"TaskListReport\"/>, or the <see cref=\"ToolError\"/> of a failed call.",
                 OrError(error, Create(typeof(TaskListReport)))),
         ];

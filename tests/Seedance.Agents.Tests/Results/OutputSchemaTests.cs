@@ -23,6 +23,7 @@ public sealed class OutputSchemaTests
             ["Sequence"] = OutputSchemas.Sequence,
             ["PaidCall"] = OutputSchemas.PaidCall,
             ["Balance"] = OutputSchemas.Balance,
+            ["ModelList"] = OutputSchemas.ModelList,
             ["TaskList"] = OutputSchemas.TaskList,
         };
         Assert.Equal(exported.Select(e => e.Name).Order(), built.Keys.Order());

@@ -1,3 +1,4 @@
+using Seedance.Client.Models;
 using Seedance.Client.Requests;
 using Seedance.Client.Validation;
 
@@ -11,13 +12,15 @@ public sealed class FieldRulesTests
     [Fact]
     public void Validate_MoreRoleImagesThanTheImageLimit_RefusedWithTheLimitReadThroughModelLimits()
     {
-        var max = (int)ModelLimits.Images(null).Max;
+        // The request's model decides (its own count, from its facts), and the refusal names it.
+        Assert.True(ModelCatalog.Default.TryGet(Base.Model, out var model));
+        var max = (int)ModelLimits.Images(model).Max;
         var images = Enumerable.Range(0, max + 1).Select(i => new ImageWithRole { Url = $"https://e.com/{i}.png", Role = ImageRoles.ReferenceImage }).ToArray();
 
         var result = new RequestValidator().Validate(Base with { ImageWithRoles = images });
 
         var violation = Assert.Single(result.Violations);
-        Assert.Equal(("image_with_roles", $"{max + 1} images", $"at most {max} images"), (violation.Parameter, violation.Value, violation.Allowed));
+        Assert.Equal(("image_with_roles", $"{max + 1} images", $"at most {max} images on {model.Name}"), (violation.Parameter, violation.Value, violation.Allowed));
     }
 
     [Fact]
