@@ -8,7 +8,11 @@ namespace Seedance.Mcp.Tests;
 /// Spend control through the built server as a child process over stdio, with an SDK client that declares elicitation
 /// (form mode) and answers the server's confirmation as a user would: accept, accept-but-no, decline, cancel.
 /// </summary>
-public sealed class ConfirmationTests
+/// <remarks>
+/// The answers that need the same server settings share one server process (<see cref="AskedServer"/>), so each test counts
+/// the tasks its own call added; a test that needs other settings or a client without elicitation starts its own.
+/// </remarks>
+public sealed class ConfirmationTests(ConfirmationTests.AskedServer shared) : IClassFixture<ConfirmationTests.AskedServer>
 {
     [Theory]
     [InlineData("accept", true, false)]
@@ -21,10 +25,11 @@ public sealed class ConfirmationTests
     public async Task GenerateVideo_AboveThreshold_AsksFirstAndOnlyAnApprovalSends(string action, object? confirm, bool declined)
     {
         var asked = new List<ElicitRequestParams>();
-        await using var server = await ServerAsync(Answer(asked, action, confirm));
+        var server = shared.AnswerWith(Answer(asked, action, confirm));
+        var before = await TaskCountAsync(server);
 
         var result = await server.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 10 });
-        var listed = await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>());
+        var tasks = await TaskCountAsync(server) - before;
 
         var question = Assert.Single(asked);
         Assert.Contains("doubao-seedance-2.0", question.Message, StringComparison.Ordinal);
@@ -32,7 +37,6 @@ public sealed class ConfirmationTests
         Assert.Contains("$1.95", question.Message, StringComparison.Ordinal);
         Assert.Equal(declined, result.IsError == true);
         var structured = result.StructuredContent!.Value;
-        var tasks = listed.StructuredContent!.Value.GetProperty("tasks").GetArrayLength();
         if (declined)
         {
             Assert.Equal("declined", structured.GetProperty("kind").GetString());
@@ -50,7 +54,7 @@ public sealed class ConfirmationTests
     public async Task GenerateVideo_BelowThreshold_IsNotAsked()
     {
         var asked = new List<ElicitRequestParams>();
-        await using var server = await ServerAsync(Answer(asked, "decline", null));
+        var server = shared.AnswerWith(Answer(asked, "decline", null));
 
         var result = await server.Client.CallToolAsync("generate_video", new Dictionary<string, object?> { ["prompt"] = "a cat", ["duration"] = 4, ["resolution"] = "480p" });
 
@@ -204,6 +208,10 @@ public sealed class ConfirmationTests
             return ValueTask.FromResult(result);
         };
 
+    private static async Task<int> TaskCountAsync(RunningServer server) =>
+        (await server.Client.CallToolAsync("list_tasks", new Dictionary<string, object?>()))
+            .StructuredContent!.Value.GetProperty("tasks").GetArrayLength();
+
     private static string Text(CallToolResult result) => string.Join(" ", result.Content.OfType<TextContentBlock>().Select(b => b.Text));
 
     private static async Task<RunningServer> ServerAsync(Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? handler,
@@ -241,7 +249,31 @@ public sealed class ConfirmationTests
         return new RunningServer(await McpClient.CreateAsync(transport, options), root);
     }
 
-    private sealed class RunningServer(McpClient client, string root) : IAsyncDisposable
+    /// <summary>One server for the class whose client answers the price question with whatever the running test set.</summary>
+    public sealed class AskedServer : IAsyncLifetime
+    {
+        private Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>> _answer = (_, _) => throw new InvalidOperationException("no answer set");
+        private RunningServer? _server;
+
+        internal RunningServer AnswerWith(Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>> answer)
+        {
+            _answer = answer;
+            return _server!;
+        }
+
+        public async Task InitializeAsync() =>
+            _server = await ServerAsync((request, token) => _answer(request, token), new() { ["SEEDANCE_DAILY_BUDGET_USD"] = "off" });
+
+        public async Task DisposeAsync()
+        {
+            if (_server is not null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+    }
+
+    internal sealed class RunningServer(McpClient client, string root) : IAsyncDisposable
     {
         public McpClient Client { get; } = client;
 

@@ -9,25 +9,9 @@ namespace Seedance.Mcp.Tests;
 /// argument is a tool error naming the parameter and the position, never "An error occurred" or a protocol error, and
 /// nothing reaches the provider.
 /// </summary>
-public sealed class UnpairedSurrogateTests : IAsyncLifetime
+/// <remarks>Every row goes to one server process: none of them may send anything, so the sandbox's counters stay at zero throughout.</remarks>
+public sealed class UnpairedSurrogateTests(UnpairedSurrogateTests.Server shared) : IClassFixture<UnpairedSurrogateTests.Server>
 {
-    private const string Secret = "sk-surrogate-test-key";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "seedance-surrogate", Guid.NewGuid().ToString("N"));
-    private SeedanceSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() =>
-        _sandbox = await SeedanceSandbox.StartAsync(new SandboxOptions { ApiKey = Secret, TaskDuration = TimeSpan.FromSeconds(2) });
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [Theory]
     [InlineData("generate_video", "prompt", """{"prompt":"a cat \ud800 on a mat","duration":5}""", 6)]
     [InlineData("check_task", "task_id", """{"task_id":"task_\udc00x"}""", 5)]
@@ -35,15 +19,7 @@ public sealed class UnpairedSurrogateTests : IAsyncLifetime
     [InlineData("generate_video", "image_urls[1]", """{"prompt":"a cat","image_urls":["https://a.example/1.png","https://a.example/\ud83d.png"]}""", 18)]
     public async Task LoneSurrogate_IsAToolErrorNamingTheParameterAndPosition_NothingSent(string tool, string parameter, string arguments, int position)
     {
-        await using var server = await StdioServerProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["SEEDANCE_API_KEY"] = Secret,
-            ["SEEDANCE_BASE_URL"] = _sandbox.BaseUrl.AbsoluteUri,
-            ["SEEDANCE_JOURNAL"] = Path.Combine(_root, "journal.db"),
-            ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "videos"),
-            ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
-        });
-
+        var server = shared.Process;
         var response = await server.RequestRawAsync("tools/call", $$"""{"name":"{{tool}}","arguments":{{arguments}}}""");
 
         Assert.True(response["error"] is null, response.ToJsonString() + server.Stderr);
@@ -54,7 +30,42 @@ public sealed class UnpairedSurrogateTests : IAsyncLifetime
         Assert.Contains($"at position {position}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("An error occurred", text, StringComparison.Ordinal);
         Assert.Equal("invalid_arguments", result["structuredContent"]!["kind"]!.GetValue<string>());
-        Assert.Equal(0, _sandbox.Counters.SubmitsReceived);
-        Assert.Equal(0, _sandbox.Counters.Uploads);
+        Assert.Equal(0, shared.Sandbox.Counters.SubmitsReceived);
+        Assert.Equal(0, shared.Sandbox.Counters.Uploads);
+    }
+
+    /// <summary>The sandbox and the built server the rows share.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        private const string Secret = "sk-surrogate-test-key";
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "seedance-surrogate", Guid.NewGuid().ToString("N"));
+
+        public SeedanceSandbox Sandbox { get; private set; } = null!;
+
+        public StdioServerProcess Process { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Sandbox = await SeedanceSandbox.StartAsync(new SandboxOptions { ApiKey = Secret, TaskDuration = TimeSpan.FromSeconds(2) });
+            Process = await StdioServerProcess.StartAsync(new Dictionary<string, string?>
+            {
+                ["SEEDANCE_API_KEY"] = Secret,
+                ["SEEDANCE_BASE_URL"] = Sandbox.BaseUrl.AbsoluteUri,
+                ["SEEDANCE_JOURNAL"] = Path.Combine(_root, "journal.db"),
+                ["SEEDANCE_OUTPUT_DIR"] = Path.Combine(_root, "videos"),
+                ["SEEDANCE_CONFIRM_ABOVE_USD"] = "off",
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Process.DisposeAsync();
+            await Sandbox.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
     }
 }
