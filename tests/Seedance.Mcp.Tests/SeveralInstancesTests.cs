@@ -405,13 +405,16 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         return text.ToString();
     }
 
+    // Stateless (2026-07-28), as a remote connector behind round robin must be: the server/discover probe may be an instance's
+    // first, cold request, slower on a busy two-core machine than the client's 5 s default, after which the client would fall
+    // back to initialize and a session only the instance that made it knows (the next request, on the other, gets 404).
     private static Task<McpClient> ConnectAsync(Uri endpoint, string key) =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
-        }));
+        }), new McpClientOptions { ProtocolVersion = "2026-07-28", DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
 
     private static async Task<CallToolResult> CallAsync(McpClient client, string tool, JsonObject arguments)
     {
