@@ -3,12 +3,19 @@
 # each instance on its own embedded sandbox (any bearer is an account there). Figures, not a test: p50/p99 and errors.
 # Needs PostgreSQL 15 and nginx from Debian (apt-get install postgresql nginx); both run as their own users here.
 # Usage: bash bench/hosted-bench.sh [users]
+# Exits non-zero when any call failed (CI runs it so). SEEDANCE_BENCH_CONFIGURATION=Debug uses the Debug build (default
+# Release); SEEDANCE_BENCH_NO_BUILD=1 uses what is built already (CI: the Debug build it made).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 users=${1:-200}
+config=${SEEDANCE_BENCH_CONFIGURATION:-Release}
+pg=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$pg" ] || [ ! -x /usr/sbin/nginx ]; then
+  echo "hosted-bench: needs PostgreSQL and nginx from Debian: apt-get install postgresql nginx" >&2
+  exit 2
+fi
 work=$(mktemp -d /tmp/seedance-hosted-bench.XXXXXX)
 chmod 755 "$work"
-pg=/usr/lib/postgresql/15/bin
 pg_port=$((20000 + RANDOM % 10000)); a_port=$((pg_port + 1)); b_port=$((pg_port + 2)); lb_port=$((pg_port + 3))
 as() { if [ "$(id -u)" = 0 ]; then runuser -u "$1" -- "${@:2}"; else "${@:2}"; fi; }
 pids=()
@@ -20,8 +27,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build src/Seedance.Mcp -c Release --nologo -v quiet >/dev/null
-dotnet build bench/Seedance.Bench -c Release --nologo -v quiet >/dev/null
+if [ "${SEEDANCE_BENCH_NO_BUILD:-0}" != 1 ]; then
+  dotnet build src/Seedance.Mcp -c "$config" --nologo -v quiet >/dev/null
+  dotnet build bench/Seedance.Bench -c "$config" --nologo -v quiet >/dev/null
+fi
 
 # PostgreSQL as the postgres user, on loopback.
 mkdir -p "$work/pg" "$work/nginx"
@@ -33,7 +42,7 @@ as postgres "$pg/pg_ctl" -D "$work/pg" -l "$work/pg/log" -o "-p $pg_port -k $wor
 for port in $a_port $b_port; do
   SEEDANCE_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" SEEDANCE_SERVER_SECRET="bench-secret-$(printf 'x%.0s' {1..40})" \
   SEEDANCE_OUTPUT_DIR="$work/videos" SEEDANCE_JOURNAL="$work/journal-$port.db" SEEDANCE_CONFIRM_ABOVE_USD=off \
-    dotnet src/Seedance.Mcp/bin/Release/net10.0/seedance-mcp.dll --http --multi-user --sandbox --port "$port" 2>"$work/instance-$port.log" &
+    dotnet "src/Seedance.Mcp/bin/$config/net10.0/seedance-mcp.dll" --http --multi-user --sandbox --port "$port" 2>"$work/instance-$port.log" &
   pids+=($!)
 done
 
@@ -59,8 +68,17 @@ CONF
 as www-data /usr/sbin/nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" &
 pids+=($!)
 
+# Each instance ready (its journal answers: the tables are made), then through nginx; one caller's first call on each
+# instance, so the figures are of served calls rather than of the first JIT compilation.
 for port in $a_port $b_port $lb_port; do
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  ready=0
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && { ready=1; break; }; sleep 0.2; done
+  if [ "$ready" != 1 ]; then echo "hosted-bench: 127.0.0.1:$port never became ready" >&2; cat "$work"/instance-*.log >&2; exit 1; fi
 done
-echo "machine: $(nproc) cores; two instances (JIT, Release) + PostgreSQL + nginx + the client on the same machine"
-dotnet bench/Seedance.Bench/bin/Release/net10.0/Seedance.Bench.dll hosted "http://127.0.0.1:$lb_port/mcp" "$users"
+for port in $a_port $b_port; do
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$port/mcp" -H 'Authorization: Bearer sk-bench-warm-up-0000' -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"warm-up","version":"1"}}}'
+done
+echo "machine: $(nproc) cores; two instances (JIT, $config) + PostgreSQL + nginx + the client on the same machine"
+dotnet "bench/Seedance.Bench/bin/$config/net10.0/Seedance.Bench.dll" hosted "http://127.0.0.1:$lb_port/mcp" "$users"

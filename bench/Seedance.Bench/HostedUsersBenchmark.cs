@@ -25,7 +25,13 @@ internal static class HostedUsersBenchmark
                     Endpoint = endpoint,
                     TransportMode = HttpTransportMode.StreamableHttp,
                     AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer sk-bench-user-{user}-{Guid.NewGuid():N}" },
-                }));
+                }), new McpClientOptions
+                {
+                    // As a remote connector behind round robin: stateless. Under 200 users at once the server/discover probe can
+                    // outlast the client's 5 s default; the client would then fall back to a session only one instance knows.
+                    ProtocolVersion = "2026-07-28",
+                    DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
+                });
                 async Task TimeAsync(Func<Task<bool>> call)
                 {
                     var watch = Stopwatch.StartNew();
@@ -44,7 +50,7 @@ internal static class HostedUsersBenchmark
                 await TimeAsync(async () => (await client.ListResourcesAsync()).Count >= 1);
                 await TimeAsync(async () => (await client.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["status"] = "active" })).IsError != true);
             }
-            catch (Exception ex) when (ex is HttpRequestException or ModelContextProtocol.McpException or TimeoutException or IOException)
+            catch (Exception ex) when (ex is HttpRequestException or ModelContextProtocol.McpException or TimeoutException or IOException or OperationCanceledException)
             {
                 Interlocked.Add(ref errors, 5 - mine.Count);
             }

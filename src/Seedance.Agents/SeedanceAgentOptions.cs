@@ -20,6 +20,12 @@ public sealed class SeedanceAgentOptions : IValidatableObject
     /// </summary>
     public string? DatabaseUrl { get; set; }
 
+    /// <summary>
+    /// This instance's name in the journal's leases (<c>SEEDANCE_INSTANCE_NAME</c>), for instances whose machine name does not tell
+    /// them apart (containers). Default: the machine's name.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
     /// <summary>Where finished videos and last frames are saved. Default: <c>Seedance</c> under the user's videos folder.</summary>
     public string? OutputDirectory { get; set; }
 

@@ -177,6 +177,30 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
+    public async Task JournalRecovery_ReplayLeasedByAnotherLiveProcess_NotSentHere_SentOnceTheLeaseIsFree()
+    {
+        await using var f = await AgentFixture.StartAsync();
+        const string Placeholder = "unconfirmed-leased00000001";
+        await f.Journal.RecordSubmittingAsync(Placeholder, """{"model":"doubao-seedance-2.0","prompt":"a cat"}""", "doubao-seedance-2.0", "a cat",
+            null, "key-leased-00000001");
+        var elsewhere = new JournalLeases(new JournalDatabase(f.JournalPath, f.Time), "another-machine:1:0000");
+        Assert.True(await elsewhere.TryClaimAsync(Seedance.Agents.Tasks.JournaledSubmitter.ReplayWork(Placeholder)));
+
+        // Another process sharing the journal is sending it again: this one leaves it alone.
+        await f.Recovery.RunAsync();
+        Assert.Equal(0, f.Sandbox.Counters.SubmitsReceived);
+        Assert.NotNull(await f.Journal.FindAsync(Placeholder));
+
+        // That process let go without settling it (it was refused a moment, say): the next pass here sends it, once.
+        await elsewhere.ReleaseAsync(Seedance.Agents.Tasks.JournaledSubmitter.ReplayWork(Placeholder));
+        await f.Recovery.RunAsync();
+        await f.Recovery.RunAsync();
+        Assert.Equal(1, f.Sandbox.Counters.SubmitsReceived);
+        Assert.Null(await f.Journal.FindAsync(Placeholder));
+        Assert.Equal(Assert.Single(f.Sandbox.TaskIds), Assert.Single(await f.Journal.ListAsync(10)).TaskId);
+    }
+
+    [Fact]
     public async Task JournalRecovery_Replay409_StaysUnconfirmedAndALaterRunSettlesTheOneTask()
     {
         await using var f = await AgentFixture.StartAsync();

@@ -19,6 +19,9 @@ public sealed partial class HttpServerProcess : IAsyncDisposable
     /// <summary>The MCP endpoint, <c>http://127.0.0.1:PORT/mcp</c>.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The server's process id (what it names itself by in the journal's leases).</summary>
+    public int ProcessId => _process.Id;
+
     public string Stderr
     {
         get

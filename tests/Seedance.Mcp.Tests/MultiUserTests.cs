@@ -153,9 +153,8 @@ public sealed class MultiUserTests : IAsyncLifetime
         Assert.DoesNotContain("stop", stillHers.StructuredContent!.Value.GetProperty("status").GetString()!, StringComparison.OrdinalIgnoreCase);
 
         // Her saved video is in her own folder, not in the shared one, and reachable at a signed link the server serves.
-        var saved = done.StructuredContent!.Value.GetProperty("local_video_path").GetString()!;
+        var saved = Assert.Single(Directory.GetFiles(Path.Combine(_root, "videos", "users"), taskId + ".mp4", SearchOption.AllDirectories));
         Assert.Contains(Path.Combine("videos", "users", "u"), saved, StringComparison.Ordinal);
-        Assert.True(File.Exists(saved));
         var link = Assert.Single(done.Content.OfType<ResourceLinkBlock>(),
             l => l.Uri.StartsWith($"http://127.0.0.1:{_server.Endpoint.Port}/files/users/u", StringComparison.Ordinal)).Uri;
         Assert.DoesNotContain(done.Content.OfType<ResourceLinkBlock>(), l => l.Uri.StartsWith("file:", StringComparison.Ordinal));
@@ -183,6 +182,51 @@ public sealed class MultiUserTests : IAsyncLifetime
 
         Assert.DoesNotContain(KeyA, _server.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(KeyB, _server.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostedResult_NamesSavedFilesBySignedLinks_WhichThePlayerMayLoadAndWhichServeTheBytes()
+    {
+        await using var alice = await ConnectAsync(KeyA);
+        var started = await CallAsync(alice, "generate_video", new() { ["prompt"] = "a lantern in the rain", ["duration"] = 4 });
+        var taskId = started.StructuredContent!.Value.GetProperty("task_id").GetString()!;
+        var done = await CallAsync(alice, "check_task", new() { ["task_id"] = taskId, ["wait"] = 30 });
+        Assert.Equal("saved", done.StructuredContent!.Value.GetProperty("save_status").GetString());
+
+        // What the player reads (the structured result) names the saved video and last frame by this server's signed links, as
+        // the resource link does; the server's own paths appear nowhere in the result.
+        var origin = $"http://127.0.0.1:{_server.Endpoint.Port}";
+        var video = done.StructuredContent!.Value.GetProperty("local_video_path").GetString()!;
+        var frame = done.StructuredContent!.Value.GetProperty("local_last_frame_path").GetString()!;
+        foreach (var link in (string[])[video, frame])
+        {
+            Assert.StartsWith(origin + "/files/users/u", link, StringComparison.Ordinal);
+            Assert.Matches("[?]exp=[0-9]+&sig=[0-9a-f]{40}$", link);
+        }
+
+        Assert.Contains(done.Content.OfType<ResourceLinkBlock>(), l => l.Uri == video);
+        Assert.DoesNotContain(_root, Raw(done), StringComparison.Ordinal);
+        Assert.Contains(video, Text(done), StringComparison.Ordinal);
+
+        // The links serve the saved bytes, with no bearer (a video element sends none), and ranges for seeking.
+        var saved = Assert.Single(Directory.GetFiles(Path.Combine(_root, "videos", "users"), taskId + ".mp4", SearchOption.AllDirectories));
+        using var http = new HttpClient();
+        Assert.Equal(await File.ReadAllBytesAsync(saved), await http.GetByteArrayAsync(video));
+        using var range = new HttpRequestMessage(HttpMethod.Get, video);
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 7);
+        var partial = await http.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("ftyp"u8.ToArray(), (await partial.Content.ReadAsByteArrayAsync())[4..8]);
+        Assert.Equal("image/png", (await http.GetAsync(frame)).Content.Headers.ContentType!.MediaType);
+
+        // The player's content policy lets it load from this server; the task resource names the same kind of link.
+        var player = await alice.ReadResourceAsync("ui://seedance/player.html");
+        var domains = player.Contents[0].Meta!["ui"]!["csp"]!["resourceDomains"]!.AsArray().Select(d => d!.GetValue<string>());
+        Assert.Contains(origin, domains);
+        var resource = ((TextResourceContents)(await alice.ReadResourceAsync($"seedance://tasks/{taskId}")).Contents[0]).Text;
+        var fromResource = JsonNode.Parse(resource)!["local_video_path"]!.GetValue<string>();
+        Assert.StartsWith(origin + "/files/users/u", fromResource, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(saved), await http.GetByteArrayAsync(fromResource));
     }
 
     [Fact]

@@ -27,16 +27,10 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public static async Task<NginxProxy> StartAsync(params int[] upstreamPorts)
     {
-        var nginx = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : RequiredPrograms.Find("nginx");
+        var nginx = RequiredPrograms.Nginx();
         if (nginx is null)
         {
-            const string reason = "needs nginx (not installed); to run it: apt-get install nginx";
-            if (Environment.GetEnvironmentVariable(RequiredPrograms.RequireAllVariable) == "1")
-            {
-                Assert.Fail($"{reason}. {RequiredPrograms.RequireAllVariable}=1 is set (CI), so a missing program is a failure, not a skip.");
-            }
-
-            Skip.If(true, reason);
+            RequiredPrograms.Missing($"needs nginx (not found: {Environment.GetEnvironmentVariable(RequiredPrograms.NginxVariable) ?? "/usr/sbin/nginx or on PATH"}); to run it: apt-get install postgresql nginx");
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "seedance-nginx-" + Guid.NewGuid().ToString("N")[..8]);

@@ -14,6 +14,9 @@ public static class SeedanceAgentEnvironment
     /// <summary>A PostgreSQL database for the journal (<c>postgres://…</c>), shared by several instances; unset keeps the SQLite file.</summary>
     public const string DatabaseUrlVariable = "SEEDANCE_DATABASE_URL";
 
+    /// <summary>This instance's name in the journal's leases.</summary>
+    public const string InstanceNameVariable = "SEEDANCE_INSTANCE_NAME";
+
     /// <summary>0, false, no or off turns downloads off; 1, true, yes or on keeps them; anything else is refused at start.</summary>
     public const string DownloadVariable = "SEEDANCE_DOWNLOAD";
 
@@ -37,6 +40,7 @@ public static class SeedanceAgentEnvironment
         new(OutputDirectoryVariable, Section + nameof(SeedanceAgentOptions.OutputDirectory)),
         new(JournalVariable, Section + nameof(SeedanceAgentOptions.JournalPath)),
         new(DatabaseUrlVariable, Section + nameof(SeedanceAgentOptions.DatabaseUrl)),
+        new(InstanceNameVariable, Section + nameof(SeedanceAgentOptions.InstanceName)),
         new(DownloadVariable, Section + nameof(SeedanceAgentOptions.DownloadResults), value =>
             [new(Section + nameof(SeedanceAgentOptions.DownloadResults), IsOff(value) ? "false" : IsOn(value) ? "true" : value)]),
         new(AllowedDirectoriesVariable, Section + nameof(SeedanceAgentOptions.AllowedImageFolders), value => value

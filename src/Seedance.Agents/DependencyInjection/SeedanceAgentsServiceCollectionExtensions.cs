@@ -93,7 +93,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => JournalDatabase.Create(Options(sp), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => new TaskJournal(sp.GetRequiredService<JournalDatabase>()));
         services.TryAddSingleton(sp => new SequenceJournal(sp.GetRequiredService<JournalDatabase>()));
-        services.TryAddSingleton(sp => new JournalLeases(sp.GetRequiredService<JournalDatabase>()));
+        services.TryAddSingleton(sp => new RequestCounts(sp.GetRequiredService<JournalDatabase>()));
+        services.TryAddSingleton(sp => new JournalLeases(sp.GetRequiredService<JournalDatabase>(), JournalLeases.HolderFor(Options(sp).InstanceName)));
         services.TryAddSingleton(sp => new VideoDownloader(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DownloadClientName),
             Options(sp).ResolveOutputDirectory(), Options(sp).MaxDownloadBytes) { StallTimeout = Options(sp).DownloadStallTimeout });
         services.TryAddSingleton(sp => new LocalImageResolver(Options(sp).ResolveAllowedImageFolders()));
@@ -107,7 +108,8 @@ public static class SeedanceAgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new PaidQuoteStore(sp.GetRequiredService<JournalDatabase>(), Time(sp)));
         services.TryAddSingleton(sp => new CostEstimator(() => sp.GetRequiredService<SeedanceClient>().Catalog, sp.GetRequiredService<TaskJournal>(), Options(sp)));
         services.TryAddSingleton(sp => new JournaledSubmitter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(),
-            sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp)));
+            sp.GetRequiredService<SpendGuard>(), Options(sp), sp.GetService<IOptions<SeedanceClientOptions>>()?.Value.ReplayUnsureSubmits ?? true, Time(sp),
+            sp.GetRequiredService<JournalLeases>()));
         services.TryAddSingleton(sp => new TaskWaiter(sp.GetRequiredService<SeedanceClient>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp)));
         services.TryAddSingleton(sp => new ResultSaver(sp.GetRequiredService<VideoDownloader>(), sp.GetRequiredService<TaskJournal>(), Options(sp), Time(sp),
             sp.GetRequiredService<JournalLeases>()));

@@ -18,8 +18,16 @@ public sealed class JournalLeases
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        Holder = holder ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+        Holder = holder ?? HolderFor(null);
     }
+
+    /// <summary>
+    /// A process's name in its leases: <c>place:pid:nonce</c>, where the place is the machine's name, or the instance's name when
+    /// the operator gives one (<c>SEEDANCE_INSTANCE_NAME</c>, as in a container whose host name says nothing). A lease held by a
+    /// dead process of the same place is taken at once; one held from another place waits for it to lapse.
+    /// </summary>
+    public static string HolderFor(string? instanceName) =>
+        $"{(string.IsNullOrWhiteSpace(instanceName) ? Environment.MachineName : instanceName.Trim().Replace(':', '_'))}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>This process's name in the leases it holds.</summary>
     public string Holder { get; }
@@ -45,11 +53,11 @@ public sealed class JournalLeases
             ("$name", work), ("$holder", Holder), ("$until", until), ("$dead", holders[0])) == 1;
     }
 
-    // "machine:pid:nonce" of a process on this machine that no longer runs.
+    // "place:pid:nonce" of a process of this place (this machine, or this named instance restarted) that no longer runs.
     private bool IsDeadHereHolder(string holder)
     {
         var parts = holder.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], System.Globalization.NumberStyles.None,
+        if (parts.Length != 3 || parts[0] != Holder.Split(':')[0] || !int.TryParse(parts[1], System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out var pid) || holder == Holder)
         {
             return false;

@@ -95,6 +95,12 @@ internal static class JournalSchema
                 body TEXT NOT NULL,
                 read_at INTEGER NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS request_counts (
+                owner TEXT NOT NULL,
+                minute INTEGER NOT NULL,
+                requests INTEGER NOT NULL,
+                PRIMARY KEY (owner, minute)
+            );
             """;
         command.ExecuteNonQuery();
 

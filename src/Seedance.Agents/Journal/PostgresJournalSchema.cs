@@ -88,6 +88,12 @@ internal static class PostgresJournalSchema
                     body text NOT NULL,
                     read_at bigint NOT NULL
                 );
+                CREATE TABLE IF NOT EXISTS request_counts (
+                    owner text NOT NULL,
+                    minute bigint NOT NULL,
+                    requests bigint NOT NULL,
+                    PRIMARY KEY (owner, minute)
+                );
                 """);
 
             using (var read = new NpgsqlCommand("SELECT value FROM journal_meta WHERE name = 'schema'", connection))

@@ -67,11 +67,11 @@ internal static class OutputSchemaTexts
                   "type": "string"
                 },
                 "local_video_path": {
-                  "description": "The downloaded video on this machine.",
+                  "description": "The downloaded video on this machine (on a hosted server: a signed link to it, valid 7 days).",
                   "type": "string"
                 },
                 "local_last_frame_path": {
-                  "description": "The downloaded last frame on this machine.",
+                  "description": "The downloaded last frame on this machine (on a hosted server: a signed link to it).",
                   "type": "string"
                 },
                 "save_status": {
@@ -245,7 +245,7 @@ internal static class OutputSchemaTexts
                         "type": "string"
                       },
                       "local_video_path": {
-                        "description": "The clip saved on this machine.",
+                        "description": "The clip saved on this machine (on a hosted server: a signed link to it).",
                         "type": "string"
                       },
                       "last_frame": {
@@ -282,7 +282,7 @@ internal static class OutputSchemaTexts
                   }
                 },
                 "film_path": {
-                  "description": "The stitched film on this machine, once written.",
+                  "description": "The stitched film on this machine, once written (on a hosted server: a signed link to it).",
                   "type": "string"
                 },
                 "film_duration_seconds": {
@@ -556,7 +556,7 @@ internal static class OutputSchemaTexts
                         "type": "string"
                       },
                       "local_video_path": {
-                        "description": "The clip saved on this machine.",
+                        "description": "The clip saved on this machine (on a hosted server: a signed link to it).",
                         "type": "string"
                       },
                       "last_frame": {
@@ -593,7 +593,7 @@ internal static class OutputSchemaTexts
                   }
                 },
                 "film_path": {
-                  "description": "The stitched film on this machine, once written.",
+                  "description": "The stitched film on this machine, once written (on a hosted server: a signed link to it).",
                   "type": "string"
                 },
                 "film_duration_seconds": {
@@ -968,7 +968,7 @@ internal static class OutputSchemaTexts
                         "type": "string"
                       },
                       "local_video_path": {
-                        "description": "The clip saved on this machine.",
+                        "description": "The clip saved on this machine (on a hosted server: a signed link to it).",
                         "type": "string"
                       },
                       "last_frame": {
@@ -1005,7 +1005,7 @@ internal static class OutputSchemaTexts
                   }
                 },
                 "film_path": {
-                  "description": "The stitched film on this machine, once written.",
+                  "description": "The stitched film on this machine, once written (on a hosted server: a signed link to it).",
                   "type": "string"
                 },
                 "film_duration_seconds": {
@@ -1251,11 +1251,11 @@ internal static class OutputSchemaTexts
                   "type": "string"
                 },
                 "local_video_path": {
-                  "description": "The downloaded video on this machine.",
+                  "description": "The downloaded video on this machine (on a hosted server: a signed link to it, valid 7 days).",
                   "type": "string"
                 },
                 "local_last_frame_path": {
-                  "description": "The downloaded last frame on this machine.",
+                  "description": "The downloaded last frame on this machine (on a hosted server: a signed link to it).",
                   "type": "string"
                 },
                 "save_status": {
@@ -2050,11 +2050,11 @@ internal static class OutputSchemaTexts
                         "type": "string"
                       },
                       "local_video_path": {
-                        "description": "The downloaded video on this machine.",
+                        "description": "The downloaded video on this machine (on a hosted server: a signed link to it, valid 7 days).",
                         "type": "string"
                       },
                       "local_last_frame_path": {
-                        "description": "The downloaded last frame on this machine.",
+                        "description": "The downloaded last frame on this machine (on a hosted server: a signed link to it).",
                         "type": "string"
                       },
                       "save_status": {
@@ -2236,7 +2236,7 @@ internal static class OutputSchemaTexts
                               "type": "string"
                             },
                             "local_video_path": {
-                              "description": "The clip saved on this machine.",
+                              "description": "The clip saved on this machine (on a hosted server: a signed link to it).",
                               "type": "string"
                             },
                             "last_frame": {
@@ -2273,7 +2273,7 @@ internal static class OutputSchemaTexts
                         }
                       },
                       "film_path": {
-                        "description": "The stitched film on this machine, once written.",
+                        "description": "The stitched film on this machine, once written (on a hosted server: a signed link to it).",
                         "type": "string"
                       },
                       "film_duration_seconds": {

@@ -38,7 +38,7 @@ public sealed record SequenceReport
     public required IReadOnlyList<ShotReport> Shots { get; init; }
 
     /// <summary>The stitched film on this machine, once written.</summary>
-    [Description("The stitched film on this machine, once written.")]
+    [Description("The stitched film on this machine, once written (on a hosted server: a signed link to it).")]
     public string? FilmPath { get; init; }
 
     /// <summary>The film's length in seconds.</summary>

@@ -36,7 +36,7 @@ public sealed record ShotReport
     public string? VideoUrl { get; init; }
 
     /// <summary>The saved clip.</summary>
-    [Description("The clip saved on this machine.")]
+    [Description("The clip saved on this machine (on a hosted server: a signed link to it).")]
     public string? LocalVideoPath { get; init; }
 
     /// <summary>The clip's last frame, which the next shot starts on.</summary>

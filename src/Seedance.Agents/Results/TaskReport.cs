@@ -47,11 +47,11 @@ public sealed record TaskReport
     public string? LastFrameUrl { get; init; }
 
     /// <summary>Where the video was saved on this machine.</summary>
-    [Description("The downloaded video on this machine.")]
+    [Description("The downloaded video on this machine (on a hosted server: a signed link to it, valid 7 days).")]
     public string? LocalVideoPath { get; init; }
 
     /// <summary>Where the last frame was saved on this machine.</summary>
-    [Description("The downloaded last frame on this machine.")]
+    [Description("The downloaded last frame on this machine (on a hosted server: a signed link to it).")]
     public string? LocalLastFramePath { get; init; }
 
     /// <summary>Why a download did not happen, when it failed.</summary>

@@ -32,8 +32,12 @@ internal sealed class JournaledSubmitter
     private static readonly TimeSpan FirstSettleGap = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxSettleGap = TimeSpan.FromMinutes(10);
 
-    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SpendGuard guard, SeedanceAgentOptions options, bool replay, TimeProvider time)
+    private readonly JournalLeases? _leases;
+
+    public JournaledSubmitter(SeedanceClient client, TaskJournal journal, SpendGuard guard, SeedanceAgentOptions options, bool replay, TimeProvider time,
+        JournalLeases? leases = null)
     {
+        _leases = leases;
         _client = client;
         _journal = journal;
         _guard = guard;
@@ -64,7 +68,11 @@ internal sealed class JournaledSubmitter
         await _journal.RecordSubmittingAsync(placeholder, submission.Body, request.Model, request.Prompt, parentTaskId, submission.IdempotencyKey,
             estimate, shot?.SequenceId, shot?.Shot, _guard.Admission(tool, estimate, shot?.SequenceId), cancellationToken);
 
+        // While this process sends it, the submit's replay lease is its own: another process sharing the journal does not send it
+        // again (its answer would only be "still in flight") until this one is done with it, or dead.
         _inFlight[placeholder] = 0;
+        var work = ReplayWork(placeholder);
+        var leased = _leases is not null && await TryClaimAsync(work, cancellationToken);
         try
         {
             var submitted = await SendAsync(placeholder, submission, deadline, firstSend: true, cancellationToken);
@@ -72,6 +80,11 @@ internal sealed class JournaledSubmitter
         }
         finally
         {
+            if (leased)
+            {
+                await TryAsync(() => _leases!.ReleaseAsync(work, CancellationToken.None));
+            }
+
             _inFlight.TryRemove(placeholder, out _);
         }
     }
@@ -98,8 +111,27 @@ internal sealed class JournaledSubmitter
         }
 
         var submission = PreparedSubmission.Restore(entry.RequestJson, entry.IdempotencyKey);
+        var work = ReplayWork(entry.TaskId);
+        var leased = false;
         try
         {
+            // Of the processes sharing the journal, only the one holding the submit's lease sends it again (a second replay
+            // would cost nothing, but it is one more paid-endpoint call and one more writer). Under the lease the entry is
+            // read again: another process may have settled it between this one's read and its claim.
+            if (_leases is not null)
+            {
+                leased = await TryClaimAsync(work, cancellationToken);
+                if (!leased)
+                {
+                    return (RecoveryOutcome.StillUnknown, null);
+                }
+
+                if (await SettledElsewhereAsync(entry.TaskId, cancellationToken) is { } settled)
+                {
+                    return settled;
+                }
+            }
+
             var submitted = await SendAsync(entry.TaskId, submission, deadline, firstSend: false, cancellationToken);
             // Settled either way: a journal that cannot record it now gets it from the background retry ConfirmAsync starts.
             await ConfirmAsync(entry.TaskId, submitted.TaskId);
@@ -122,7 +154,54 @@ internal sealed class JournaledSubmitter
         }
         finally
         {
+            if (leased)
+            {
+                await TryAsync(() => _leases!.ReleaseAsync(work, CancellationToken.None));
+            }
+
             _inFlight.TryRemove(entry.TaskId, out _);
+        }
+    }
+
+    /// <summary>The name of an unsure submit's replay as leased work (the placeholder is unique per owner: it is its key's start).</summary>
+    internal static string ReplayWork(string placeholder) => $"replay:{Client.Callers.SeedanceCaller.Current.Owner}:{placeholder}";
+
+    private async Task<bool> TryClaimAsync(string work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _leases!.TryClaimAsync(work, cancellationToken);
+        }
+        catch (TaskJournalException)
+        {
+            // The journal cannot say who replays: replay here (the same key makes a second replay harmless).
+            return true;
+        }
+    }
+
+    // What another process made of the entry, when it is no longer an unsure submit; null while it still is.
+    private async Task<(RecoveryOutcome, string?)?> SettledElsewhereAsync(string placeholder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await _journal.FindAsync(placeholder, cancellationToken) is { } current)
+            {
+                return current.State switch
+                {
+                    JournalState.Unconfirmed or JournalState.Submitting => null,
+                    JournalState.Failed => (RecoveryOutcome.Refused, null),
+                    _ => (RecoveryOutcome.Confirmed, current.TaskId),
+                };
+            }
+
+            // Confirmed under the provider's id (the placeholder row was renamed), or forgotten (nothing was created).
+            return await _journal.FindByKeyPrefixAsync(KeyPrefixOf(placeholder), cancellationToken) is { } settled && !IsPlaceholder(settled.TaskId)
+                ? (RecoveryOutcome.Confirmed, settled.TaskId)
+                : (RecoveryOutcome.Refused, null);
+        }
+        catch (TaskJournalException)
+        {
+            return null;
         }
     }
 

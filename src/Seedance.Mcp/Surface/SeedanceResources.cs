@@ -113,12 +113,16 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
                 ? throw NotFound($"No task '{Shorten(taskId)}' is in this machine's journal. list_tasks (or resources/list) shows the recent ones.")
                 : new ReadResourceResult
                 {
-                    Contents = [new TextResourceContents { Uri = uri, MimeType = Json, Text = outcome.Structured.GetRawText() }],
+                    Contents = [new TextResourceContents { Uri = uri, MimeType = Json, Text = Hosted(outcome.Structured).GetRawText() }],
                 };
         }
 
         throw NotFound($"Unknown resource '{Shorten(uri)}'. Resources here: {PlayerView.Uri} and {TaskTemplate}.");
     }
+
+    // Hosted, a task's saved files are named by their signed links, as in tool results.
+    private System.Text.Json.JsonElement Hosted(System.Text.Json.JsonElement report) =>
+        services.GetService<Hosting.MultiUser.FileLinks>() is { } files ? files.Rewrite(report, string.Empty).Structured : report;
 
     /// <summary>The protocol's "resource not found" error (not an internal error): the caller asked for something absent.</summary>
     private static McpProtocolException NotFound(string message) => new(message, McpErrorCode.ResourceNotFound);
@@ -143,7 +147,8 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
 
     /// <summary>
     /// Where videos and last frames are loaded from: the sandbox in sandbox mode, the API's origin, the origins of the
-    /// links the journal has seen, and any origins the operator configured (<c>SEEDANCE_MEDIA_ORIGINS</c>).
+    /// links the journal has seen, this server's own (hosted: its signed file links), and any origins the operator
+    /// configured (<c>SEEDANCE_MEDIA_ORIGINS</c>).
     /// </summary>
     private async Task<IReadOnlyList<string>> MediaOriginsAsync(IReadOnlyList<Seedance.Agents.Journal.JournalEntry> recent,
         CancellationToken cancellationToken)
@@ -167,6 +172,12 @@ internal sealed class SeedanceResources(IServiceProvider services, ServerSetting
                     origins.Add(Origin(uri));
                 }
             }
+        }
+
+        // Hosted, the player plays the saved files from this server's own signed links.
+        if (services.GetService<Hosting.MultiUser.FileLinks>()?.Origin() is { } own)
+        {
+            origins.Add(own);
         }
 
         origins.AddRange(settings.MediaOrigins);

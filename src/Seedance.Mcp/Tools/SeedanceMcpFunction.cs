@@ -113,9 +113,11 @@ internal sealed class SeedanceMcpFunction : DelegatingAIFunction
 
     private static CallToolResult Result(ToolOutcome outcome, Hosting.MultiUser.FileLinks? files = null)
     {
-        var content = new List<ContentBlock> { new TextContentBlock { Text = outcome.Text }, new TextContentBlock { Text = outcome.Structured.GetRawText() } };
+        // Hosted, paths on the server's disk mean nothing to the caller: the result names the saved files by their signed links.
+        var (structured, text) = files is null ? (outcome.Structured, outcome.Text) : files.Rewrite(outcome.Structured, outcome.Text);
+        var content = new List<ContentBlock> { new TextContentBlock { Text = text }, new TextContentBlock { Text = structured.GetRawText() } };
         content.AddRange(Links(outcome, files));
-        return new CallToolResult { IsError = outcome.IsError ? true : null, Content = content, StructuredContent = outcome.Structured };
+        return new CallToolResult { IsError = outcome.IsError ? true : null, Content = content, StructuredContent = structured };
     }
 
     /// <summary>Links to what a finished task produced: the saved file and the provider's link (which expires).</summary>

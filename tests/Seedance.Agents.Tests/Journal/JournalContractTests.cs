@@ -279,6 +279,33 @@ public abstract class JournalContractTests : IDisposable
         Assert.False(await sameProcess.TryClaimAsync("film:seq_crashed"));
     }
 
+    [SkippableFact]
+    public async Task RequestCounts_PerCallerAndMinute_SharedByEveryConnection()
+    {
+        var here = new RequestCounts(NewDatabase());
+        var elsewhere = new RequestCounts(SameDatabaseAgain());
+
+        using (SeedanceCaller.Use(SeedanceCaller.For("alice")))
+        {
+            Assert.Equal(1, await here.CountAsync(1000));
+            Assert.Equal(2, await elsewhere.CountAsync(1000));
+            Assert.Equal(3, await here.CountAsync(1000));
+            Assert.Equal(1, await elsewhere.CountAsync(1001));
+        }
+
+        using (SeedanceCaller.Use(SeedanceCaller.For("bob")))
+        {
+            Assert.Equal(1, await here.CountAsync(1001));
+        }
+
+        // Minutes before the last are dropped as the minutes turn.
+        using (SeedanceCaller.Use(SeedanceCaller.For("alice")))
+        {
+            Assert.Equal(1, await here.CountAsync(1003));
+            Assert.Equal(1, await here.CountAsync(1000));
+        }
+    }
+
     private static SequenceEntry NewFilm(string id) => new()
     {
         SequenceId = id,

@@ -9,7 +9,7 @@ namespace Seedance.Testing;
 /// started once per test process from the installed binaries (<c>/usr/lib/postgresql/*/bin</c>) in a temporary folder, on a
 /// free loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses root), stopped when the
 /// process ends. Each caller gets a database of its own. Where PostgreSQL is not installed the test skips (fails in CI,
-/// <c>SEEDANCE_TESTS_REQUIRE_ALL=1</c>).
+/// <c>SEEDANCE_TESTS_REQUIRE_ALL=1</c>); <c>SEEDANCE_TEST_POSTGRES_BIN</c> names the folder of its programs instead.
 /// </summary>
 internal static class PostgresServer
 {
@@ -24,13 +24,7 @@ internal static class PostgresServer
         var (url, problem) = Server.Value;
         if (url is null)
         {
-            var reason = $"needs PostgreSQL ({problem}); to run it: apt-get install postgresql, or set {UrlVariable}";
-            if (Environment.GetEnvironmentVariable(RequiredPrograms.RequireAllVariable) == "1")
-            {
-                Assert.Fail($"{reason}. {RequiredPrograms.RequireAllVariable}=1 is set (CI), so a missing program is a failure, not a skip.");
-            }
-
-            Skip.If(true, reason);
+            RequiredPrograms.Missing($"needs PostgreSQL ({problem}); to run it: apt-get install postgresql nginx, or set {UrlVariable}");
         }
 
         if (Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 })
@@ -53,7 +47,9 @@ internal static class PostgresServer
 
         if (Bin("initdb") is not { } initdb || Bin("pg_ctl") is not { } pgctl)
         {
-            return (null, "initdb and pg_ctl not found under /usr/lib/postgresql/*/bin");
+            return (null, Environment.GetEnvironmentVariable(RequiredPrograms.PostgresBinVariable) is { Length: > 0 } folder
+                ? $"initdb and pg_ctl not found in {folder} ({RequiredPrograms.PostgresBinVariable})"
+                : "initdb and pg_ctl not found under /usr/lib/postgresql/*/bin");
         }
 
         var root = Path.Combine(Path.GetTempPath(), $"seedance-pg-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
@@ -91,6 +87,11 @@ internal static class PostgresServer
 
     private static string? Bin(string program)
     {
+        if (Environment.GetEnvironmentVariable(RequiredPrograms.PostgresBinVariable) is { Length: > 0 } folder)
+        {
+            return File.Exists(Path.Combine(folder, program)) ? Path.Combine(folder, program) : null;
+        }
+
         const string Installed = "/usr/lib/postgresql";
         if (!Directory.Exists(Installed))
         {

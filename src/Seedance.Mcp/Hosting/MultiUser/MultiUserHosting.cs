@@ -80,7 +80,9 @@ internal static class MultiUserHosting
 
         services.AddAuthorization();
         services.AddHttpContextAccessor();
-        services.AddSingleton(sp => new UserLimits(sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        // The request rate is counted in the journal when the instances share it, so a caller's limit is not one per instance.
+        services.AddSingleton(sp => new UserLimits(sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<Agents.Journal.JournalDatabase>().IsShared ? sp.GetRequiredService<Agents.Journal.RequestCounts>() : null));
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();

@@ -12,12 +12,13 @@ using Seedance.Client.Callers;
 namespace Seedance.Mcp.Hosting.MultiUser;
 
 /// <summary>
-/// What one caller of a multi-user server may use: requests a minute on this instance (<c>SEEDANCE_USER_REQUESTS_PER_MINUTE</c>,
-/// default 120; over it, 429 with <c>Retry-After</c>) and videos in progress at once (<c>SEEDANCE_USER_MAX_OPEN_TASKS</c>,
+/// What one caller of a multi-user server may use: requests a minute (<c>SEEDANCE_USER_REQUESTS_PER_MINUTE</c>, default 120;
+/// over it, 429 with <c>Retry-After</c>), counted in the shared journal when the instances share one (PostgreSQL), so the rate
+/// holds behind a balancer, and in this process otherwise; and videos in progress at once (<c>SEEDANCE_USER_MAX_OPEN_TASKS</c>,
 /// default 10; over it, a paid tool answers a tool error saying when to try again, and nothing is sent). Request bodies
 /// are capped by the server (4 MB), which answers 413.
 /// </summary>
-internal sealed class UserLimits(IConfiguration configuration, TimeProvider time)
+internal sealed class UserLimits(IConfiguration configuration, TimeProvider time, RequestCounts? shared = null)
 {
     private static readonly HashSet<string> PaidTools = new(StringComparer.Ordinal) { "generate_video", "extend_video", "generate_long_video" };
     private static readonly JournalState[] Open = [JournalState.Submitting, JournalState.Unconfirmed, JournalState.Queued, JournalState.Running];
@@ -40,8 +41,7 @@ internal sealed class UserLimits(IConfiguration configuration, TimeProvider time
 
         var now = time.GetUtcNow();
         var minute = now.ToUnixTimeSeconds() / 60;
-        var window = _windows.AddOrUpdate(caller.Owner, (minute, 1), (_, w) => w.Minute == minute ? (minute, w.Count + 1) : (minute, 1));
-        if (window.Count <= RequestsPerMinute)
+        if (await CountAsync(caller.Owner, minute, context.RequestAborted) <= RequestsPerMinute)
         {
             await next(context);
             return;
@@ -51,7 +51,25 @@ internal sealed class UserLimits(IConfiguration configuration, TimeProvider time
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync($$"""{"jsonrpc":"2.0","error":{"code":-32000,"message":"Too many requests with this key: at most {{RequestsPerMinute}} a minute here. Retry after {{retryAfter}} s."},"id":null}""");
+        await context.Response.WriteAsync($$"""{"jsonrpc":"2.0","error":{"code":-32000,"message":"Too many requests with this key: at most {{RequestsPerMinute}} a minute. Retry after {{retryAfter}} s."},"id":null}""");
+    }
+
+    // This request's place in its caller's minute: across the instances when they share a journal, else in this process.
+    private async Task<int> CountAsync(string owner, long minute, CancellationToken cancellationToken)
+    {
+        if (shared is not null)
+        {
+            try
+            {
+                return await shared.CountAsync(minute, cancellationToken);
+            }
+            catch (TaskJournalException)
+            {
+                // The journal does not answer (readiness says so): count here meanwhile rather than refuse everyone.
+            }
+        }
+
+        return _windows.AddOrUpdate(owner, (minute, 1), (_, w) => w.Minute == minute ? (minute, w.Count + 1) : (minute, 1)).Count;
     }
 
     /// <summary>Refuses a paid tool (not a dry run) while the caller has <see cref="MaxOpenTasks"/> videos in progress.</summary>
