@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal static class SeedanceMcpServer
         builder.Configuration.AddInMemoryCollection(overrides ?? []);
         ConfigureLogging(builder.Logging, builder.Configuration);
         builder.Services.AddSeedanceMcp(builder.Configuration, settings).WithStdioServerTransport();
+        UseOwnSettingsCheck(builder.Services);
         var host = builder.Build();
         ThrowIfUnusable(host.Services);
         return host;
@@ -71,6 +73,7 @@ internal static class SeedanceMcpServer
             mcp.WithUserLimits();
         }
 
+        UseOwnSettingsCheck(builder.Services);
         var app = builder.Build();
         ThrowIfUnusable(app.Services);
         var guard = new HttpGuard(settings);
@@ -88,6 +91,13 @@ internal static class SeedanceMcpServer
 
         return app;
     }
+
+    /// <summary>
+    /// <see cref="ThrowIfUnusable"/> checks, before the host starts, the settings the library asks the generic host to check
+    /// at start (<c>ValidateOnStart</c>), with every problem in one list; the host's own check would only make its generic
+    /// option types again at run time (slow in the native build) before the first answer, and find nothing new.
+    /// </summary>
+    private static void UseOwnSettingsCheck(IServiceCollection services) => services.RemoveAll<IStartupValidator>();
 
     /// <summary>
     /// Checks every setting before the server serves anything, so that wrong settings stop it at start with each problem
@@ -112,8 +122,10 @@ internal static class SeedanceMcpServer
             }
         }
 
-        Check(() => services.GetRequiredService<IOptions<SeedanceClientOptions>>().Value);
-        Check(() => services.GetRequiredService<IOptions<SeedanceAgentOptions>>().Value);
+        // Read through the monitor, as the tool list is made: each options object is bound and validated once before
+        // the first answer (reading IOptions<T> here as well would bind and validate a second copy).
+        Check(() => services.GetRequiredService<IOptionsMonitor<SeedanceClientOptions>>().CurrentValue);
+        Check(() => services.GetRequiredService<IOptionsMonitor<SeedanceAgentOptions>>().CurrentValue);
         if (problems.Count > 0)
         {
             throw new SeedanceConfigurationException(problems);

@@ -53,9 +53,10 @@ internal static class SeedanceMcpServices
         }).WithMessageFilters(filters => filters.AddIncomingFilter(UnpairedSurrogates.Filter));
 
         // The tool list comes from the configured model catalogue; everything a call needs is built on the first call.
-        services.AddOptions<McpServerOptions>().Configure<IOptions<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>
+        // The client's options through the monitor: the instance the settings check at start already made.
+        services.AddOptions<McpServerOptions>().Configure<IOptionsMonitor<SeedanceClientOptions>, IServiceProvider>((mcp, client, provider) =>
         {
-            if (!settings.Sandbox && !settings.MultiUser && string.IsNullOrWhiteSpace(client.Value.ApiKey))
+            if (!settings.Sandbox && !settings.MultiUser && string.IsNullOrWhiteSpace(client.CurrentValue.ApiKey))
             {
                 Log.NoApiKey(provider.GetRequiredService<ILoggerFactory>().CreateLogger("Seedance.Mcp"));
             }
@@ -71,7 +72,7 @@ internal static class SeedanceMcpServices
             mcp.Handlers.CompleteHandler = completions.CompleteAsync;
 
             mcp.ToolCollection ??= [];
-            foreach (var definition in ToolCatalog.Create(client.Value.BuildCatalog()))
+            foreach (var definition in ToolCatalog.Create(client.CurrentValue.BuildCatalog()))
             {
                 mcp.ToolCollection.Add(SeedanceMcpFunction.CreateTool(definition, provider));
             }
