@@ -278,11 +278,10 @@ public sealed class SchemaTests
         arguments.Context = new Dictionary<object, object?> { [typeof(IProgress<ToolProgress>)] = new GenerateVideoTests.Collect<ToolProgress>(reports) };
 
         var call = toolset.Functions[0].InvokeAsync(arguments).AsTask();
-        while (!call.IsCompleted)
-        {
-            await Task.Delay(5);
-            f.Time.Advance(TimeSpan.FromSeconds(1));
-        }
+
+        // Small steps: on a busy machine an HTTP round trip to the sandbox can take a few hundred real milliseconds, and the
+        // fake clock must not run past the call's 30 s wait meanwhile.
+        await Seedance.Testing.FakeClock.AdvanceUntilDoneAsync(f.Time, call, TimeSpan.FromMilliseconds(250));
 
         var result = (JsonElement)(await call)!;
         Assert.Equal("succeeded", result.GetProperty("status").GetString());

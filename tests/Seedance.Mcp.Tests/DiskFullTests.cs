@@ -59,7 +59,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         _sandbox.Faults.Add("submit/latency:3000");
 
         var call = server.CallAsync("generate_video", new JsonObject { ["prompt"] = "a full disk" });
-        while (_sandbox.ReceivedSubmitBodies.Count == 0)
+        while (_sandbox.TaskIds.Count == 0)
         {
             await Task.Delay(20);
         }

@@ -22,7 +22,7 @@ public sealed class PromiseTests : SandboxedServerTests
         _sandbox.Faults.Add("submit/latency:3000");
 
         var call = server.CallAsync("generate_video", new JsonObject { ["prompt"] = "a locked journal" });
-        while (_sandbox.ReceivedSubmitBodies.Count == 0)
+        while (_sandbox.TaskIds.Count == 0)
         {
             await Task.Delay(20);
         }

@@ -16,7 +16,8 @@ public sealed class RestartRateLimitedTests : SandboxedServerTests
         _sandbox.Faults.Add("submit/latency:8000");
         var first = await StdioServerProcess.StartAsync(Environment());
         _ = first.CallAsync("generate_video", new JsonObject { ["prompt"] = "a crash, then a busy provider" });
-        while (_sandbox.ReceivedSubmitBodies.Count == 0)
+        // Killed once the provider has created the task (its answer is still 8 s away), not merely read the body.
+        while (_sandbox.TaskIds.Count == 0)
         {
             await Task.Delay(20);
         }
