@@ -94,16 +94,18 @@ async function overStdio() {
 }
 
 async function startHttpServer(args, env) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(command, [...baseArgs, "--http", "--port", String(port), ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+  // Port 0: the system picks a free port and the server names it on stderr ("Streamable HTTP at http://127.0.0.1:N/mcp"),
+  // so no other process can take the port between choosing and binding it.
+  const server = spawn(command, [...baseArgs, "--http", "--port", "0", ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
-  await new Promise((resolve, reject) => {
+  const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 30000);
     server.stderr.on("data", (chunk) => {
       log += chunk;
-      if (log.includes("Streamable HTTP at")) {
+      const listening = /Streamable HTTP at http:\/\/[^\s,]*:(\d+)\/mcp/.exec(log);
+      if (listening) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(listening[1]));
       }
     });
     server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
