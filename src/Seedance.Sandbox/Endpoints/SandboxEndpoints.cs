@@ -112,34 +112,51 @@ internal static class SandboxEndpoints
         var answer = await handler(context, state, modifiers);
 
         // A slow server: the work is done (a submit has created its task), the answer comes late.
-        // Real time on purpose: latency is for client timeouts, which run on the real clock.
+        await DelayAsync(context, faults);
+        if (await DamagedAsync(context, faults, "<html><body>502 Bad Gateway</body></html>", () => answer.Body.ToJsonString(), () => MarkReplayed(context, answer)))
+        {
+            return;
+        }
+
+        MarkReplayed(context, answer);
+        await SandboxJson.WriteAsync(context, answer.Status, answer.Body);
+    }
+
+    /// <summary>Waits out every latency fault. Real time on purpose: latency is for client timeouts, which run on the real clock.</summary>
+    internal static async Task DelayAsync(HttpContext context, IEnumerable<FaultRule> faults)
+    {
         foreach (var latency in faults.Where(f => f.Kind == FaultKind.Latency))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(latency.Argument ?? 1000), context.RequestAborted);
         }
+    }
 
-        var damage = faults.FirstOrDefault(f => f.Kind is FaultKind.Drop or FaultKind.Malformed or FaultKind.Truncated);
-        switch (damage?.Kind)
+    /// <summary>
+    /// Answers the first damage fault, if any: the connection dropped, an HTML <paramref name="page"/> with 200, or the first half
+    /// of the JSON <paramref name="body"/> (after <paramref name="beforeHalfBody"/>, for headers). False when the answer is to go
+    /// out whole.
+    /// </summary>
+    internal static async Task<bool> DamagedAsync(HttpContext context, IEnumerable<FaultRule> faults, string page, Func<string> body, Action? beforeHalfBody = null)
+    {
+        switch (faults.FirstOrDefault(f => f.Kind is FaultKind.Drop or FaultKind.Malformed or FaultKind.Truncated)?.Kind)
         {
             case FaultKind.Drop:
                 context.Abort();
-                return;
+                return true;
             case FaultKind.Malformed:
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><body>502 Bad Gateway</body></html>", context.RequestAborted);
-                return;
+                await context.Response.WriteAsync(page, context.RequestAborted);
+                return true;
             case FaultKind.Truncated:
-                var full = answer.Body.ToJsonString();
+                var full = body();
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
-                MarkReplayed(context, answer);
+                beforeHalfBody?.Invoke();
                 await context.Response.WriteAsync(full[..(full.Length / 2)], context.RequestAborted);
-                return;
+                return true;
             default:
-                MarkReplayed(context, answer);
-                await SandboxJson.WriteAsync(context, answer.Status, answer.Body);
-                return;
+                return false;
         }
     }
 

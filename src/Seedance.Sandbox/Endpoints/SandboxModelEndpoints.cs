@@ -59,10 +59,7 @@ internal static class SandboxModelEndpoints
         }
 
         state.Counters.Called(FaultEndpoint.Models);
-        foreach (var latency in faults.Where(f => f.Kind == FaultKind.Latency))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(latency.Argument ?? 1000), context.RequestAborted);
-        }
+        await SandboxEndpoints.DelayAsync(context, faults);
 
         if (faults.FirstOrDefault(f => f.Kind is FaultKind.RateLimit or FaultKind.ServerError or FaultKind.BadGateway) is { } refusal)
         {
@@ -70,22 +67,9 @@ internal static class SandboxModelEndpoints
             return;
         }
 
-        switch (faults.FirstOrDefault(f => f.Kind is FaultKind.Drop or FaultKind.Malformed or FaultKind.Truncated)?.Kind)
+        if (await SandboxEndpoints.DamagedAsync(context, faults, "<html><body>maintenance</body></html>", () => answer().Body.ToJsonString()))
         {
-            case FaultKind.Drop:
-                context.Abort();
-                return;
-            case FaultKind.Malformed:
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><body>maintenance</body></html>", context.RequestAborted);
-                return;
-            case FaultKind.Truncated:
-                var full = answer().Body.ToJsonString();
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(full[..(full.Length / 2)], context.RequestAborted);
-                return;
+            return;
         }
 
         var result = answer();
