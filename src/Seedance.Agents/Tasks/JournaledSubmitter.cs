@@ -82,7 +82,7 @@ internal sealed class JournaledSubmitter
         {
             if (leased)
             {
-                await TryAsync(() => _leases!.ReleaseAsync(work, CancellationToken.None));
+                ReleaseLater(work);
             }
 
             _inFlight.TryRemove(placeholder, out _);
@@ -156,7 +156,7 @@ internal sealed class JournaledSubmitter
         {
             if (leased)
             {
-                await TryAsync(() => _leases!.ReleaseAsync(work, CancellationToken.None));
+                ReleaseLater(work);
             }
 
             _inFlight.TryRemove(entry.TaskId, out _);
@@ -165,6 +165,10 @@ internal sealed class JournaledSubmitter
 
     /// <summary>The name of an unsure submit's replay as leased work (the placeholder is unique per owner: it is its key's start).</summary>
     internal static string ReplayWork(string placeholder) => $"replay:{Client.Callers.SeedanceCaller.Current.Owner}:{placeholder}";
+
+    // The send is over: the answer must not wait on the journal once more (a locked journal would hold it another 10 s). The
+    // release goes in the background; if it cannot be written the lease lapses on its own, and this process may claim it again.
+    private void ReleaseLater(string work) => _ = Task.Run(() => TryAsync(() => _leases!.ReleaseAsync(work, CancellationToken.None)));
 
     private async Task<bool> TryClaimAsync(string work, CancellationToken cancellationToken)
     {
